@@ -1,0 +1,130 @@
+"""The rule framework: each rule declares its code, name, default severity and scope next to its
+logic (doclint/checks/dlNNN_*.py); its texts (summary, explanation, fix, messages) are data in
+rules/messages/<lang>.yaml so that every language is a translation, not a code change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from doclint.model import DocType, Document, DocumentFacts, Finding, Location, Severity
+from doclint.paths import rules_dir
+
+if TYPE_CHECKING:
+    from doclint.case import CaseContext
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    scope: str  # "document" | "case"
+    check: Callable[..., Iterable[Finding]]
+    doc_types: frozenset[DocType] | None = None  # document rules: which types they read
+
+    def text(self, key: str, lang: str = "en") -> str:
+        return messages(lang).get(self.code, {}).get(key) or messages("en").get(self.code, {}).get(key, "")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: str,
+    scope: str = "document",
+    doc_types: Iterable[DocType] | None = None,
+) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+    def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        if code in REGISTRY:
+            raise ValueError(f"rule {code} registered twice")
+        REGISTRY[code] = Rule(code, name, Severity(severity), scope, func, frozenset(doc_types) if doc_types else None)
+        return func
+
+    return register
+
+
+@cache
+def messages(lang: str) -> dict[str, dict[str, str]]:
+    path = rules_dir() / "messages" / f"{lang}.yaml"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+class _Default(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_Default(params)).strip()
+
+
+def quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class DocContext:
+    """What a document rule sees: the document, its facts and its case."""
+
+    doc: Document
+    facts: DocumentFacts
+    case: CaseContext
+    lang: str = "en"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def finding(
+        self,
+        code: str,
+        variant: str = "message",
+        *,
+        evidence: str | None = None,
+        location: Location | None = None,
+        data: dict[str, Any] | None = None,
+        **params: Any,
+    ) -> Finding:
+        return make_finding(code, self.doc.path, variant, self.lang, evidence=evidence, location=location,
+                            data=data, ocr=self.doc.ocr, **params)
+
+
+def make_finding(
+    code: str,
+    path: str,
+    variant: str = "message",
+    lang: str = "en",
+    *,
+    evidence: str | None = None,
+    location: Location | None = None,
+    data: dict[str, Any] | None = None,
+    ocr: bool = False,
+    **params: Any,
+) -> Finding:
+    r = REGISTRY[code]
+    message = render(r.text(variant, lang) or r.text("message", lang), params)
+    suggestion = render(r.text(variant + "_fix", lang) or r.text("fix", lang), params)
+    if ocr:
+        message += " " + render(messages(lang).get("_common", {}).get("ocr_note", ""), {})
+    loc = location or Location()
+    return Finding(
+        rule=r.code,
+        name=r.name,
+        severity=r.severity,
+        path=path,
+        message=message,
+        evidence=quote(evidence) if evidence else None,
+        suggestion=suggestion or None,
+        line=loc.line,
+        page=loc.page,
+        ocr=ocr,
+        data=data or {},
+    )

@@ -1,0 +1,27 @@
+"""DL102 missing-duties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.checks.base import DocContext, rule
+from doclint.model import DocType, Finding
+
+DOC_NAMES = {
+    DocType.CONTRACT: "employment contract",
+    DocType.REASON_STATEMENT: "고용사유서",
+    DocType.LETTER: "previous-employer letter",
+    DocType.OTHER: "document",
+}
+
+
+@rule("DL102", "missing-duties", "error", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT))
+def check(ctx: DocContext) -> Iterator[Finding]:
+    if not ctx.facts.duties:
+        section = ctx.facts.duty_section
+        yield ctx.finding(
+            "DL102",
+            evidence=section.text if section else None,
+            location=section.location if section else None,
+            doc_type=DOC_NAMES[ctx.facts.doc_type],
+        )

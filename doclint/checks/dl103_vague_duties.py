@@ -1,0 +1,17 @@
+"""DL103 vague-duties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.checks.base import DocContext, rule
+from doclint.model import DocType, Finding
+from doclint.nlp.phrases import matches
+
+
+@rule("DL103", "vague-duties", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT, DocType.LETTER))
+def check(ctx: DocContext) -> Iterator[Finding]:
+    for duty in ctx.facts.duties:
+        m = matches(duty.text, "vague")
+        if m:
+            yield ctx.finding("DL103", evidence=duty.text, location=duty.location, phrase=m.group(0))

@@ -1,0 +1,15 @@
+"""DL301 letter-missing-duties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.checks.base import DocContext, rule
+from doclint.model import DocType, Finding
+
+
+@rule("DL301", "letter-missing-duties", "error", doc_types=(DocType.LETTER,))
+def check(ctx: DocContext) -> Iterator[Finding]:
+    if not ctx.facts.duties:
+        title = ctx.facts.title
+        yield ctx.finding("DL301", evidence=title.text if title else None, location=title.location if title else None)

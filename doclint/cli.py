@@ -1,0 +1,114 @@
+"""The command line (SPEC §2): check, suggest, codes, rules, explain."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from doclint import __version__
+from doclint.cases import UsageError
+
+FORMAT_CHOICES = click.Choice(["text", "json", "sarif", "junit", "github", "html"])
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            click.echo(f"doclint: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="doclint")
+def cli() -> None:
+    """Lint Korean E-7 visa documents: do the written duties fit the occupation code?"""
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default=None, help="Output format (default text).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--code", help="The chosen occupation code (overrides documents and manifests).")
+@click.option("--subcategory", help="The chosen subcategory, E-7-1 … E-7-4.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file.")
+@click.option("--select", help="Only these rules (codes, names or prefixes, comma-separated).")
+@click.option("--ignore", help="Skip these rules.")
+@click.option("--extend-select", help="Rules to add to the selection.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Exit 1 at or above this severity (default error).")
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless doclint itself fails.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Cases checked in parallel (default: the cores).")
+@click.option("--lang", type=click.Choice(["en", "ko"]), help="Message language.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule.")
+@click.option("--catalog", type=click.Path(exists=True), help="A code catalog file (CSV/TSV/XLSX/YAML).")
+@click.option("--model", help="A sentence-transformers model name or path instead of the built-in encoder.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE.")
+@click.option("--no-mask", is_flag=True, help="Show personal numbers (ARC, passport, phone, e-mail) unmasked.")
+@click.option("--no-cache", is_flag=True, help="Use no cache (catalog embeddings, OCR text).")
+def check(paths: tuple[str, ...], fmt: str | None, output: str | None, **kwargs: object) -> None:
+    """Lint files and/or folders of case documents."""
+    from doclint.run import run_check
+
+    code = run_check(list(paths), fmt, output, kwargs)
+    sys.exit(code)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity, summary."""
+    import json
+
+    from doclint.checks import all_rules
+
+    items = all_rules().values()
+    if fmt == "json":
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope, "summary": r.text("summary")} for r in items]
+        click.echo(json.dumps({"rules": data}, ensure_ascii=False, indent=2))
+        return
+    for r in items:
+        click.echo(f"{r.code}  {r.name:<30} {r.severity.value:<8} {r.text('summary')}")
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en")
+def explain(rule: str, lang: str) -> None:
+    """A rule's full explanation, by code or name."""
+    from doclint.checks import resolve
+
+    r = resolve(rule)
+    if r is None:
+        raise UsageError(f"unknown rule {rule!r} (see `doclint rules`)")
+    click.echo(f"{r.code} {r.name} [{r.severity.value}]\n")
+    click.echo(r.text("summary", lang) + "\n")
+    click.echo(r.text("explanation", lang).strip() + "\n")
+    fix = r.text("fix", lang)
+    if fix and "{" not in fix:
+        click.echo(("수정 방법: " if lang == "ko" else "What to do: ") + fix)
+
+
+def main() -> None:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        cli.main(prog_name="doclint", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The flow of one run: cases → read → understand → (align) → check. Reporting is separate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from doclint.case import CaseContext, DocRecord
+from doclint.cases import Case
+from doclint.checks import all_rules
+from doclint.checks.base import DocContext
+from doclint.checks.dl001_unreadable import unreadable
+from doclint.config import Options
+from doclint.model import Finding, ReadError
+from doclint.nlp import understand
+from doclint.readers import read
+
+
+@dataclass
+class CaseResult:
+    context: CaseContext
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    cases: list[CaseResult]
+    catalog: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for c in self.cases for f in c.findings]
+
+
+def read_case(case: Case, options: Options) -> CaseContext:
+    records: list[DocRecord] = []
+    for path, display in case.files:
+        try:
+            doc = read(path, display)
+        except ReadError as error:
+            records.append(DocRecord(display, error=error))
+            continue
+        try:
+            facts = understand(doc)
+        except Exception as exc:  # an extractor bug must not stop the folder
+            records.append(DocRecord(display, doc=doc, error=ReadError(f"doclint failed to analyse it ({type(exc).__name__}: {exc})", "please report this as a doclint bug", "internal")))
+            continue
+        records.append(DocRecord(display, doc=doc, facts=facts))
+    ctx = CaseContext(case.path, records, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang)
+    choose_code(ctx, options)
+    return ctx
+
+
+def choose_code(ctx: CaseContext, options: Options) -> None:
+    """The chosen code: --code, else the manifest, else the first code the documents cite
+    (고용사유서 first, then the contract, then anything)."""
+    from doclint.model import DocType
+
+    if options.code:
+        ctx.chosen_code, ctx.chosen_source = options.code.upper(), "cli"
+    elif ctx.manifest.get("code"):
+        ctx.chosen_code, ctx.chosen_source = str(ctx.manifest["code"]).upper(), "manifest"
+    else:
+        for types in ((DocType.REASON_STATEMENT,), (DocType.CONTRACT,), tuple(DocType)):
+            for record in ctx.of_type(*types):
+                if record.facts and record.facts.codes:
+                    ctx.chosen_code, ctx.chosen_source = record.facts.codes[0].code, "document"
+                    break
+            if ctx.chosen_code:
+                break
+    if options.subcategory:
+        ctx.subcategory = options.subcategory.upper()
+    elif ctx.manifest.get("subcategory"):
+        ctx.subcategory = str(ctx.manifest["subcategory"]).upper()
+    else:
+        for record in ctx.readable:
+            if record.facts and record.facts.subcategory:
+                ctx.subcategory = record.facts.subcategory.text
+                break
+
+
+def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
+    rules = all_rules()
+    findings: list[Finding] = []
+    for record in ctx.records:
+        if record.error is not None:
+            if options.enabled("DL001"):
+                findings.append(unreadable(record.display, record.error, options.lang))
+            continue
+        assert record.doc is not None and record.facts is not None
+        dctx = DocContext(record.doc, record.facts, ctx, options.lang)
+        for r in rules.values():
+            if r.scope != "document" or not options.enabled(r.code):
+                continue
+            if r.doc_types is not None and record.facts.doc_type not in r.doc_types:
+                continue
+            findings.extend(r.check(dctx))
+    for r in rules.values():
+        if r.scope == "case" and options.enabled(r.code):
+            findings.extend(r.check(ctx))
+    for f in findings:
+        if f.rule in options.severity:
+            f.severity = options.severity[f.rule]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def run_case(case: Case, options: Options) -> CaseResult:
+    ctx = read_case(case, options)
+    return CaseResult(ctx, check_case(ctx, options))
+
+
+def run(cases: list[Case], options: Options) -> RunResult:
+    return RunResult([run_case(case, options) for case in cases])

@@ -1,0 +1,33 @@
+"""Phrase lists from rules/patterns/duties.yaml (vague duty wording, job-posting language)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from doclint.model import Block, Span
+from doclint.nlp import patterns
+
+
+@cache
+def phrase_regex(group: str) -> re.Pattern[str]:
+    data = patterns.load("duties")[group]
+    alternation = "|".join(f"(?:{p})" for p in data["ko"] + data["en"])
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.IGNORECASE)
+
+
+def find_phrases(blocks: list[Block], group: str) -> list[Span]:
+    regex = phrase_regex(group)
+    found: list[Span] = []
+    for block in blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        m = regex.search(block.text)
+        if m:
+            found.append(Span(m.group(0), block.location))
+            found[-1].extra = block.text.strip()[:200]  # type: ignore[attr-defined]
+    return found
+
+
+def matches(text: str, group: str) -> re.Match[str] | None:
+    return phrase_regex(group).search(text)

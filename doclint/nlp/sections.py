@@ -1,0 +1,61 @@
+"""Section headings: which blocks open a duty list, a job-posting list, a signature block or
+another part of the document."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from doclint.model import Block
+from doclint.nlp import patterns
+from doclint.nlp.text import LIST_MARKER
+
+KINDS = ("duties", "posting", "signature", "other")
+# "3. 담당업무", "제3조(업무내용)", "【담당 업무】", "Duties:" — strip decorations before matching.
+_DECOR = re.compile(r"^[\s\[\]【】〔〕<>《》()（）\"'“”]*")
+_LABEL_END = re.compile(r"\s*[:：\-–—]\s*|\s*[\]】〕>》)）]\s*")
+
+
+@cache
+def _compiled() -> tuple[int, dict[str, re.Pattern[str]]]:
+    data = patterns.load("sections")
+    compiled = {
+        kind: re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in data[kind]) + r")", re.IGNORECASE)
+        for kind in KINDS
+    }
+    return int(data["max_heading_chars"]), compiled
+
+
+def _clean(text: str) -> str:
+    text = LIST_MARKER.sub("", text, count=1)
+    text = re.sub(r"^제\s*\d+\s*조\s*", "", text)
+    return _DECOR.sub("", text).strip()
+
+
+def heading_kind(text: str) -> tuple[str, str] | None:
+    """(kind, rest) when the text starts with a section heading; `rest` is what follows a
+    "label: value" heading on the same line ("" for a heading alone)."""
+    max_chars, compiled = _compiled()
+    first_line = text.split("\n", 1)[0]
+    cleaned = _clean(first_line)
+    for kind in KINDS:
+        m = compiled[kind].match(cleaned)
+        if not m:
+            continue
+        rest = cleaned[m.end():]
+        sep = _LABEL_END.match(rest)
+        if sep:
+            value = rest[sep.end():].strip()
+            remainder = text.split("\n", 1)[1] if "\n" in text else ""
+            return kind, "\n".join(x for x in (value, remainder) if x)
+        if rest.strip() == "" and len(cleaned) <= max_chars:
+            remainder = text.split("\n", 1)[1] if "\n" in text else ""
+            return kind, remainder
+        if kind == "signature":
+            return kind, ""
+        # the heading words begin a longer sentence: not a heading
+    return None
+
+
+def is_heading_block(block: Block) -> bool:
+    return block.kind == "heading" or (block.table is not None and block.table[2] == 0)

@@ -1,0 +1,47 @@
+"""Bounds every reader respects, so that a hostile or broken file costs little."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from doclint.model import ReadError
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 200_000_000
+    max_unzipped_bytes: int = 200_000_000  # total inflated size of a .docx/.hwpx
+    max_zip_ratio: float = 200.0  # inflated / compressed, per member (zip bombs are 1000×+)
+    max_pages: int = 300
+    max_chars: int = 2_000_000
+    seconds_per_page: float = 5.0
+
+
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a zip whose declared sizes add up to a bomb, before inflating anything."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = 0
+            for info in zf.infolist():
+                total += info.file_size
+                if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio and info.file_size > 5_000_000:
+                    raise ReadError(
+                        f"the file looks like a zip bomb: {info.filename} inflates "
+                        f"{info.file_size / info.compress_size:.0f}× to {info.file_size / 1e6:.0f} MB",
+                        "do not open it; ask the sender for a clean copy",
+                        "hostile",
+                    )
+            if total > limits.max_unzipped_bytes:
+                raise ReadError(
+                    f"the file inflates to {total / 1e6:.0f} MB, over the {limits.max_unzipped_bytes / 1e6:.0f} MB limit",
+                    "do not open it; ask the sender for a clean copy",
+                    "hostile",
+                )
+    except zipfile.BadZipFile as exc:
+        raise ReadError(
+            "the file is damaged (not a complete zip container)",
+            "the download may be truncated: ask for the document again",
+            "corrupt",
+        ) from exc

@@ -1,0 +1,104 @@
+"""The JSON-shaped view of a run (SPEC §4), shared by every machine format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doclint import __version__
+from doclint.engine import CaseResult, RunResult
+from doclint.model import Finding, Severity
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity.value,
+        "path": f.path,
+        "line": f.line,
+        "page": f.page,
+        "message": f.message,
+        "evidence": f.evidence,
+        "suggestion": f.suggestion,
+        "ocr": f.ocr,
+        "data": f.data or {},
+    }
+
+
+def _span(span: Any) -> str | None:
+    return span.text if span is not None else None
+
+
+def document_dict(record: Any) -> dict[str, Any]:
+    facts = record.facts
+    doc = record.doc
+    if facts is None:
+        return {
+            "path": record.display, "type": None, "language": None, "title": None, "title_rank": None,
+            "codes": [], "subcategory": None, "annual_salary_krw": None, "salary_text": None,
+            "duties": [], "readable": False, "format": doc.format if doc else None,
+        }
+    return {
+        "path": record.display,
+        "type": facts.doc_type.value,
+        "language": facts.language,
+        "title": facts.title.value if facts.title else None,
+        "title_rank": facts.title.rank if facts.title else None,
+        "codes": [m.code for m in facts.codes],
+        "subcategory": _span(facts.subcategory),
+        "annual_salary_krw": facts.salary.annual_krw if facts.salary else None,
+        "salary_text": facts.salary.text if facts.salary else None,
+        "employer": _span(facts.employer),
+        "industry": _span(facts.industry),
+        "applicant": _span(facts.applicant),
+        "contract_period": _span(facts.contract_period),
+        "duties": [
+            {
+                "text": d.text,
+                "share": d.share,
+                "best_code": d.best_code,
+                "matches_chosen": d.matches_chosen,
+                "score": round(d.best_score, 4) if d.best_score is not None else None,
+                "line": d.location.line,
+                "page": d.location.page,
+            }
+            for d in facts.duties
+        ],
+        "readable": True,
+        "format": doc.format if doc else None,
+        "ocr": bool(doc.ocr) if doc else False,
+    }
+
+
+def case_dict(result: CaseResult) -> dict[str, Any]:
+    ctx = result.context
+    return {
+        "path": ctx.path,
+        "chosen_code": ctx.chosen_code,
+        "chosen_code_source": ctx.chosen_source,
+        "subcategory": ctx.subcategory,
+        "suggestions": ctx.suggestions,
+        "documents": [document_dict(r) for r in ctx.records],
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+def summary(run: RunResult) -> dict[str, int]:
+    findings = run.findings
+    return {
+        "cases": len(run.cases),
+        "documents": sum(len(c.context.records) for c in run.cases),
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "infos": sum(f.severity is Severity.INFO for f in findings),
+    }
+
+
+def run_dict(run: RunResult) -> dict[str, Any]:
+    catalog = run.catalog or {"name": None, "as_of": None}
+    return {
+        "doclint_version": __version__,
+        "catalog": catalog,
+        "cases": [case_dict(c) for c in run.cases],
+        "summary": summary(run),
+    }

@@ -1,0 +1,99 @@
+"""Configuration files: doclint.toml or [tool.doclint] in pyproject.toml, found by walking up
+from the first path. Unknown keys and rule names are errors, not silently ignored."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from doclint.cases import UsageError
+from doclint.config import FAIL_ON, Options, parse_rule_list, resolve_rules
+from doclint.model import Severity
+
+KNOWN_KEYS = {
+    "select", "ignore", "extend-select", "fail-on", "lang", "jobs", "catalog", "model",
+    "severity", "per-path-ignores", "thresholds", "format", "code", "subcategory",
+}
+
+
+@dataclass
+class Settings:
+    path: Path | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, opts: Options) -> None:
+        d = self.data
+        where = str(self.path) if self.path else "configuration"
+        unknown = set(d) - KNOWN_KEYS
+        if unknown:
+            raise UsageError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known keys: {', '.join(sorted(KNOWN_KEYS))}")
+        opts.config_path = str(self.path) if self.path else None
+        if "select" in d:
+            opts.select = resolve_rules(parse_rule_list(d["select"]), f"{where}: select")
+        if "extend-select" in d:
+            opts.select = (opts.select or set()) | resolve_rules(parse_rule_list(d["extend-select"]), f"{where}: extend-select")
+        if "ignore" in d:
+            opts.ignore = resolve_rules(parse_rule_list(d["ignore"]), f"{where}: ignore")
+        if "fail-on" in d:
+            if d["fail-on"] not in FAIL_ON:
+                raise UsageError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
+            opts.fail_on = d["fail-on"]
+        if "lang" in d:
+            if d["lang"] not in ("en", "ko"):
+                raise UsageError(f"{where}: lang must be en or ko")
+            opts.lang = d["lang"]
+        for key in ("jobs", "catalog", "model", "code", "subcategory"):
+            if key in d:
+                setattr(opts, key, d[key])
+        if "format" in d:
+            opts.extra["format"] = d["format"]
+        if "thresholds" in d:
+            opts.thresholds = dict(d["thresholds"])
+        if "per-path-ignores" in d:
+            opts.extra["per_path_ignores"] = {
+                pattern: resolve_rules(parse_rule_list(rules), f"{where}: per-path-ignores") for pattern, rules in d["per-path-ignores"].items()
+            }
+        for token, sev in (d.get("severity") or {}).items():
+            codes = resolve_rules([token], f"{where}: severity")
+            try:
+                level = Severity(sev)
+            except ValueError as exc:
+                raise UsageError(f"{where}: severity of {token} must be error, warning or info") from exc
+            for code in codes:
+                opts.severity[code] = level
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, OSError) as exc:
+        raise UsageError(f"{path}: cannot read configuration: {exc}") from exc
+
+
+def find_config(start: Path) -> Path | None:
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / "doclint.toml").is_file():
+            return candidate / "doclint.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "doclint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_settings(paths: list[str], config_file: str | None) -> Settings:
+    path = Path(config_file) if config_file else (find_config(Path(paths[0])) if paths and Path(paths[0]).exists() else None)
+    if path is None:
+        return Settings()
+    if not path.is_file():
+        raise UsageError(f"{path}: configuration file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("doclint", {})
+    elif "tool" in data and "doclint" in data["tool"] and len(data) == 1:
+        data = data["tool"]["doclint"]
+    return Settings(path, data)
