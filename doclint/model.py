@@ -4,11 +4,11 @@ them, and the findings rules make. Plain dataclasses; nothing here knows about f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -18,7 +18,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class DocType(str, Enum):
+class DocType(StrEnum):
     CONTRACT = "employment_contract"
     REASON_STATEMENT = "employment_reason_statement"
     LETTER = "previous_employer_letter"

@@ -126,13 +126,13 @@ def to_pdf(source: str, path: Path) -> None:
     footer = next((i.text for i in items if i.kind == "footer"), None)
 
     class Doc(FPDF):
-        def header(self) -> None:  # noqa: D102
+        def header(self) -> None:
             if header:
                 self.set_font("K", size=8)
                 self.cell(0, 6, header, new_x="LMARGIN", new_y="NEXT", align="R")
                 self.ln(2)
 
-        def footer(self) -> None:  # noqa: D102
+        def footer(self) -> None:
             self.set_y(-14)
             self.set_font("K", size=8)
             text = f"{footer}  -  {self.page_no()}" if footer else str(self.page_no())

@@ -48,3 +48,17 @@ def understand_file(path: Path):
     from doclint.readers import read
 
     return understand(read(path, path.name))
+
+
+def lint(*paths: Path, **options: Any):
+    """Run the real engine in-process on files or folders: returns the RunResult."""
+    from doclint.cases import discover
+    from doclint.config import Options
+    from doclint.engine import run
+
+    opts = Options(**{"jobs": 1, "progress": False, **options})
+    return run(discover([str(p) for p in paths]), opts)
+
+
+def rules_fired(*paths: Path, **options: Any) -> list[str]:
+    return [f.rule for f in lint(*paths, **options).findings]

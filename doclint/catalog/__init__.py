@@ -5,6 +5,7 @@ merged in name order); `load_catalog(path)` a user's file. Loaded once per proce
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,8 @@ def _validate(data: dict[str, Any], where: str) -> Catalog:
             loc = list(err["loc"])
             label = ".".join(str(x) for x in loc)
             if len(loc) >= 2 and loc[0] in ("codes", "ineligible") and isinstance(loc[1], int):
-                try:
+                with contextlib.suppress(IndexError, AttributeError, KeyError):
                     label = f"{loc[0]}[{loc[1]}] (code {data[loc[0]][loc[1]].get('code')}).{'.'.join(str(x) for x in loc[2:])}"
-                except (IndexError, AttributeError, KeyError):
-                    pass
             problems.append(f"  {label}: {err['msg']}")
         raise CatalogError(f"{where}: invalid catalog:\n" + "\n".join(problems)) from exc
 

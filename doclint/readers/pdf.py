@@ -27,12 +27,8 @@ def _page_lines(page: pdfium.PdfPage) -> list[str]:
 
 
 def _has_rules(page: pdfium.PdfPage) -> bool:
-    count = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        count += 1
-        if count >= _MIN_RULES_FOR_TABLE:
-            return True
-    return False
+    objects = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1)
+    return any(n >= _MIN_RULES_FOR_TABLE for n, _ in enumerate(objects, start=1))
 
 
 def _table_page_blocks(path: Path, index: int, page_no: int, table_no: list[int]) -> list[Block] | None:
