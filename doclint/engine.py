@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ class RunResult:
     cases: list[CaseResult]
     catalog: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    baseline: dict[str, Any] | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -111,5 +113,35 @@ def run_case(case: Case, options: Options) -> CaseResult:
     return CaseResult(ctx, check_case(ctx, options))
 
 
-def run(cases: list[Case], options: Options) -> RunResult:
-    return RunResult([run_case(case, options) for case in cases])
+# Below this many cases a process pool costs more (worker start-up, model loading) than it saves.
+MIN_CASES_FOR_POOL = 6
+
+
+def run(
+    cases: list[Case],
+    options: Options,
+    on_case: Callable[[CaseResult], None] | None = None,
+) -> RunResult:
+    """Check every case; results come back in the order of `cases` whatever --jobs is."""
+    jobs = max(1, min(options.jobs, len(cases)))
+    if jobs == 1 or len(cases) < MIN_CASES_FOR_POOL:
+        results = []
+        for case in cases:
+            results.append(run_case(case, options))
+            if on_case:
+                on_case(results[-1])
+        return RunResult(results)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork: workers inherit what the parent already imported and loaded (catalog, models).
+    ctx = multiprocessing.get_context("fork")
+    ordered: list[CaseResult | None] = [None] * len(cases)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {pool.submit(run_case, case, options): i for i, case in enumerate(cases)}
+        for future in as_completed(futures):
+            result = future.result()
+            ordered[futures[future]] = result
+            if on_case:
+                on_case(result)
+    return RunResult([r for r in ordered if r is not None])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 from doclint.cases import UsageError, discover
 from doclint.config import Options, parse_rule_list, resolve_rules
-from doclint.engine import run
+from doclint.engine import RunResult, run
 from doclint.report import formatter
 
 
@@ -36,11 +37,28 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
     return opts
 
 
+def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) -> bool:
+    """A bar only for people: a terminal on stderr, not CI, not a machine format on stdout."""
+    if not opts.progress or n_cases < 2 or os.environ.get("CI"):
+        return False
+    if fmt != "text" and output is None:
+        return False
+    return sys.stderr.isatty()
+
+
 def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> int:
     opts = build_options(paths, kwargs)
     fmt = fmt or opts.extra.get("format") or "text"
     cases = discover(paths)
-    result = run(cases, opts)
+    if _want_progress(opts, fmt, output, len(cases)):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("checking cases"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
+            task = bar.add_task("cases", total=len(cases))
+            result = run(cases, opts, on_case=lambda _: bar.advance(task))
+    else:
+        result = run(cases, opts)
+    _apply_baseline(result, opts)
     color = output is None and sys.stdout.isatty() and fmt == "text"
     text = formatter(fmt)(result, opts, color)
     if output:
@@ -53,6 +71,25 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     if any(opts.fails(f.severity) for f in result.findings):
         return 1
     return 0
+
+
+def _apply_baseline(result: RunResult, opts: Options) -> None:
+    from doclint import baseline
+
+    if opts.extra.get("baseline"):
+        accepted = baseline.load(opts.extra["baseline"])
+        all_findings = result.findings
+        kept, stale = accepted.apply(all_findings)
+        kept_ids = {id(f) for f in kept}
+        for case in result.cases:
+            case.findings = [f for f in case.findings if id(f) in kept_ids]
+        result.baseline = {"file": accepted.file, "accepted": len(all_findings) - len(kept), "unmatched": stale}
+        if stale:
+            result.notes.append(f"{len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {accepted.file} no longer match any finding:")
+            result.notes.extend(f"  {e['path']}: {e['rule']} \"{e.get('evidence', '')}\"" for e in stale)
+    if opts.extra.get("write_baseline"):
+        n = baseline.write(result.findings, opts.extra["write_baseline"])
+        print(f"doclint: wrote {n} finding(s) to {opts.extra['write_baseline']}; fill in each `reason`", file=sys.stderr)
 
 
 __all__ = ["UsageError", "run_check"]

@@ -101,4 +101,5 @@ def run_dict(run: RunResult) -> dict[str, Any]:
         "catalog": catalog,
         "cases": [case_dict(c) for c in run.cases],
         "summary": summary(run),
+        "baseline": run.baseline,
     }

@@ -50,6 +50,8 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
         f"{_plural(s['cases'], 'case')}, {_plural(s['documents'], 'document')}: "
         f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, {s['infos']} info"
     )
+    if run.baseline and run.baseline.get("accepted"):
+        verdict += f" ({run.baseline['accepted']} accepted by the baseline)"
     if not run.findings:
         verdict += " — all clear"
     lines.append(c(_BOLD, verdict))
