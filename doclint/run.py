@@ -51,7 +51,13 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     fmt = fmt or opts.extra.get("format") or "text"
     cases = discover(paths)
     if _want_progress(opts, fmt, output, len(cases)):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         with Progress(TextColumn("checking cases"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
             task = bar.add_task("cases", total=len(cases))
