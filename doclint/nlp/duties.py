@@ -8,18 +8,22 @@ ends the list: what stands there is not a duty."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from doclint.model import Block, Duty, Location, Span
 from doclint.nlp import patterns
+from doclint.nlp.clauses import split_clauses, strip_lead_in
 from doclint.nlp.sections import heading_kind
-from doclint.nlp.text import squash, strip_marker
+from doclint.nlp.text import LIST_MARKER, squash, strip_marker
 
 _SHARE_WORDS_HEADER = re.compile(r"^(비중|비율|시간\s*비중|업무\s*비중|share|time|%|percent(age)?|weight)", re.I)
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
-_KO_JOIN = re.compile(r"(?<=[가-힣A-Za-z)])\s*(?:하고|하며|하거나|하였고|하였으며|했고|했으며|고)\s*,\s*|(?<=[가-힣A-Za-z)])(?:하고|하며|하였고|하였으며|했고|했으며)\s+")
+_SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
+# a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
+_PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?i:he|she|they)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:was\s+responsible\s+for|was\s+in\s+charge\s+of|[a-z]+ed)\s|(?:업무|직무)(?:는|로|를)\s|(?:[가-힣](?:고|며)\s*,?\s+\S.*){2,}")
+_PROSE_HINT = re.compile(r"(?:[가-힣](?:고|며|거나|면서)\s*,?\s+\S)|[,;]\s*(?:and\s+)?[a-z]+(?:ed|s)?\s|\s(?:and|&)\s+[a-z]+ed\s|(?:[가-힣](?:함|합니다|했습니다|하였음)\s*\.?\s*$)|[.!?]\s+\S|^(?:(?:During|In|While)\s|(?:He|She|They|Mr|Ms|Mrs)\b)")
 _KO_END = re.compile(r"\s*(?:하는\s*업무|하는\s*일|을\s*담당함?|를\s*담당함?|등의\s*업무|업무를\s*수행함?|합니다|하였음|하였습니다|했습니다|함|한다|하기|할\s*것|임)\s*[.。]?\s*$")
-_EN_SPLIT = re.compile(r";\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 
 @cache
@@ -65,33 +69,73 @@ def parse_share(text: str) -> tuple[str, float | None]:
 
 
 def split_prose(text: str) -> list[str]:
-    """Split one line of run-on prose into duty clauses."""
+    """Split one line of run-on prose into duty clauses (doclint.nlp.clauses, on spaCy/Kiwi)."""
     text = squash(text)
-    if re.search(r"[가-힣]", text):
-        parts = _KO_JOIN.split(text)
-        if len(parts) == 1:
-            return [text.rstrip(" .")]  # one item: keep its wording whole
-        parts = [_KO_END.sub("", p).strip(" ,.") for p in parts]
-    else:
-        parts = [p.strip(" ;.") for p in _EN_SPLIT.split(text)]
-    return [p for p in parts if p]
+    if not _PROSE_HINT.search(text):
+        return [text.rstrip(" .")]  # a plain item: no analyser needed
+    return [strip_lead_in(p) for p in split_clauses(text)]
 
 
-def _items(text: str) -> list[tuple[str, float | None]]:
+def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
+    """Duty items of a block: a bullet or numbered item is one duty; prose is split."""
     out: list[tuple[str, float | None]] = []
     for line in text.split("\n"):
+        one_item = marked or bool(LIST_MARKER.match(line))
         line = strip_marker(line)
         if not line:
             continue
-        line, share = parse_share(line)
-        for i, part in enumerate(split_prose(line)):
-            part = strip_marker(part)
+        for part in [squash(line)] if one_item else split_prose(line):
+            part, share = parse_share(strip_marker(part))
             if len(part) >= 2 and not re.fullmatch(r"[\W\d_]+", part):
-                out.append((part, share if i == 0 else None))
+                out.append((part, share))
+    return out
+
+
+def _is_marked(block: Block) -> bool:
+    return block.kind == "list_item" or bool(block.marker) or bool(LIST_MARKER.match(block.text))
+
+
+def logical_blocks(blocks: list[Block]) -> list[Block]:
+    """Join the lines a PDF or text file wrapped back into one block: a line that is long, does
+    not end a sentence, and is followed by an unmarked line of the same page."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "line" and block.kind == "line" and prev.page == block.page
+            and len(prev.text) >= 38 and not _SENTENCE_END.search(prev.text)
+            and not _is_marked(block) and heading_kind(block.text) is None
+        ):
+            out[-1] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
+            continue
+        out.append(block)
     return out
 
 
 def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
+    blocks = logical_blocks([b for b in blocks if b.kind not in ("header", "footer")])
+    duties, section = _sectioned_duties(blocks)
+    if not duties:
+        duties = _prose_duties(blocks)
+    return duties, section
+
+
+def _prose_duties(blocks: list[Block]) -> list[Duty]:
+    """No duty heading: a prose paragraph that narrates several tasks ("During her employment
+    she handled …, negotiated …, and coordinated …") holds the duties."""
+    for block in blocks:
+        if block.table is not None or len(block.text) < 40 or heading_kind(block.text):
+            continue
+        if not _PROSE_DUTY.search(block.text):
+            continue
+        items = [(p, parse_share(p)) for p in split_prose(block.text)]
+        items = [(t, sh) for _, (t, sh) in items if len(t) >= 4]
+        if len(items) >= 2:
+            return [Duty(t, sh, Location(block.line, block.page), None) for t, sh in items]
+    return []
+
+
+def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     duties: list[Duty] = []
     section: Span | None = None
     mode: str | None = None  # None | "list" | "row" | "column"
@@ -99,12 +143,11 @@ def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     row_duty: dict[tuple[int, int], int] = {}  # (table,row) → index of its duty (column mode)
 
     def add(text: str, block: Block, share: float | None = None) -> None:
-        for item, item_share in _items(text):
+        for item, item_share in _items(text, block.kind == "list_item" or bool(block.marker)):
             duties.append(Duty(item, item_share if item_share is not None else share, Location(block.line, block.page), section.text if section else None))
 
+    marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
     for block in blocks:
-        if block.kind in ("header", "footer"):
-            continue
         found = heading_kind(block.text)
         if mode == "column" and block.table and anchor and block.table[0] == anchor[0] and block.table[1] > anchor[1]:
             found = None  # cells under a column header are data, even if they start like one
@@ -114,6 +157,7 @@ def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
                 anchor = block.table
                 mode = "row" if block.table else "list"
+                marked = False
                 if rest:
                     add(rest, block)
                 continue
@@ -131,6 +175,10 @@ def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             if block.table is not None and anchor is None and duties:
                 mode = None
                 continue
+            if duties and marked and not _is_marked(block):
+                mode = None  # a paragraph after the bullets: the list is over
+                continue
+            marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
             add(block.text, block)
         elif mode in ("row", "column") and block.table and anchor:
             t, r, c = block.table

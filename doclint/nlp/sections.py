@@ -23,7 +23,12 @@ def _compiled() -> tuple[int, dict[str, re.Pattern[str]]]:
         kind: re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in data[kind]) + r")", re.IGNORECASE)
         for kind in KINDS
     }
+    compiled["signature_anywhere"] = re.compile("|".join(f"(?:{p})" for p in data["signature_anywhere"]), re.IGNORECASE)
     return int(data["max_heading_chars"]), compiled
+
+
+# "담당업무 / Duties", "자격 및 경력", "Education and Experience": a heading of two names
+_SECOND_NAME = re.compile(r"^\s*(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -37,12 +42,17 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     "label: value" heading on the same line ("" for a heading alone)."""
     max_chars, compiled = _compiled()
     first_line = text.split("\n", 1)[0]
+    if compiled["signature_anywhere"].search(first_line):
+        return "signature", ""
     cleaned = _clean(first_line)
     for kind in KINDS:
         m = compiled[kind].match(cleaned)
         if not m:
             continue
         rest = cleaned[m.end():]
+        second = _SECOND_NAME.match(rest)
+        if second and len(cleaned[: m.end() + second.end()]) <= max_chars:
+            rest = rest[second.end():]
         sep = _LABEL_END.match(rest)
         if sep:
             value = rest[sep.end():].strip()

@@ -37,14 +37,14 @@ def split_rank(title: str) -> tuple[str, str | None]:
     _, _, rank_re, alone = _compiled()
     text = squash(title)
     ranks: list[str] = []
-    parts = [p.strip() for p in re.split(r"\s*[/|,·()（）]\s*", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*[/|,()（）]\s*", text) if p.strip()]
     kept: list[str] = []
     for part in parts:
         if rank_re.fullmatch(part):
             ranks.append(part)
         else:
             kept.append(part)
-    text = " ".join(kept) if kept else text
+    text = " / ".join(kept) if kept else text
     # leading/trailing rank words inside one part
     while True:
         m = rank_re.match(text)

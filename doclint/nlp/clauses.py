@@ -1,0 +1,110 @@
+"""Run-on prose → duty clauses, on the spaCy pipeline.
+
+Korean: Kiwi tags tell a connective verb ending from the same syllable inside a noun, so
+"…을 개발하고, …을 유지보수하며, …을 지원함" splits into three duties while 고객/고급 do not.
+English: a comma, "and" or semicolon before a verb ("She designed…, maintained…, and trained…")
+starts a new duty; verbs come from rules/patterns/duties.yaml (blank pipelines have no tagger)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from doclint.nlp import patterns
+from doclint.nlp.pipeline import analyse
+from doclint.nlp.text import HANGUL, squash
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data = patterns.load("duties")["clauses"]
+    return {
+        "connectives": set(data["ko_connectives"]),
+        "verb_tags": set(data["ko_verb_tags"]),
+        "ko_tail": re.compile(data["ko_tail"]),
+        "verbs": {v.lower() for v in data["en_verbs"]},
+        "lead_in": re.compile(data["en_lead_in"]),
+    }
+
+
+def _is_en_verb(word: str) -> bool:
+    verbs = _data()["verbs"]
+    w = word.lower()
+    if w in verbs or (len(w) > 4 and w.endswith("ed")):
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if w.endswith(suffix) and (w[: -len(suffix)] in verbs or w[: -len(suffix)] + "e" in verbs):
+            return True
+    return w.endswith("ied") or (w.endswith("ies") and w[:-3] + "y" in verbs)
+
+
+def _ko_clauses(doc: Doc) -> list[str]:
+    data = _data()
+    out: list[str] = []
+    start = 0  # char offset where the current clause starts
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        if tok.tag_ != "EC" or tok.lemma_ not in data["connectives"] or i == 0:
+            continue
+        prev_tags = set(tokens[i - 1].tag_.split("+"))
+        if not prev_tags & data["verb_tags"]:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not (nxt.text in {",", "，"} or tok.whitespace_ or nxt.is_space):
+            continue
+        # cut before the verb suffix chain: 개발 + 하 + 고 → "개발"; 만들 + 고 → "만들고"
+        j = i - 1
+        while (j > 0 and {"XSV", "XSA", "EP"} & set(tokens[j].tag_.split("+"))) or (j > 0 and tokens[j].lemma_ == "하" and tokens[j - 1].tag_.startswith("NN")):
+            j -= 1
+        cut = tokens[j].idx + len(tokens[j].text) if j < i - 1 else tok.idx + len(tok.text)
+        out.append(doc.text[start:cut])
+        start = (nxt.idx + len(nxt.text)) if nxt.text in {",", "，"} else tok.idx + len(tok.text)
+    out.append(doc.text[start:])
+    return [data["ko_tail"].sub("", squash(c)).strip(" ,.;") for c in out]
+
+
+def _en_clauses(doc: Doc) -> list[str]:
+    out: list[str] = []
+    start = 0
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        if tok.text not in {",", ";", "and"} or i == 0:
+            continue
+        k = i + 1
+        if k < len(tokens) and tokens[k].lower_ == "and":
+            k += 1
+        if k >= len(tokens) or (tok.text == "and" and tokens[i - 1].text == ","):
+            continue
+        nxt = tokens[k]
+        if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
+            continue
+        if len(doc.text[start:tok.idx].split()) < 3:
+            continue  # "Plan, shoot and edit videos": verbs sharing one object stay one duty
+        out.append(doc.text[start:tok.idx])
+        start = nxt.idx
+    out.append(doc.text[start:])
+    return [squash(c).strip(" ,.;") for c in out]
+
+
+def split_clauses(text: str) -> list[str]:
+    """One sentence or paragraph of prose → its duty clauses (a single item when it is one)."""
+    text = squash(text)
+    if not text:
+        return []
+    korean = bool(HANGUL.search(text)) and len(HANGUL.findall(text)) >= len(re.findall(r"[A-Za-z]", text)) / 3
+    doc = analyse(text, "ko" if korean else "en")
+    parts: list[str] = []
+    for sent in doc.sents:
+        sub = sent.as_doc()
+        parts.extend(_ko_clauses(sub) if korean else _en_clauses(sub))
+    return [p for p in parts if p]
+
+
+def strip_lead_in(text: str) -> str:
+    """"During her employment she handled …" → "handled …"."""
+    stripped = _data()["lead_in"].sub("", text, count=1)
+    first = stripped.split(" ", 1)[0] if stripped else ""
+    return stripped if stripped != text and _is_en_verb(first) else text

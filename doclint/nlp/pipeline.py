@@ -1,0 +1,61 @@
+"""The spaCy pipelines of doclint: blank English and Korean pipelines (no downloaded model
+packages) whose components come from rules/patterns/pipeline.yaml and lexicon.yaml. Korean uses
+the Kiwi tokenizer, started only when a document first needs Korean analysis, once per process."""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from doclint.nlp import patterns
+from doclint.nlp.text import hangul_ratio
+
+_lock = threading.Lock()
+
+
+@cache
+def nlp_for(lang: str) -> Language:
+    """The pipeline for "ko" or "en" (built once per process)."""
+    with _lock:
+        if lang == "ko":
+            # spacy.blank("ko") needs mecab: start from the plain tokenizer, then swap in Kiwi
+            from doclint.nlp.kiwi_tokenizer import KiwiTokenizer
+
+            nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+            nlp.tokenizer = KiwiTokenizer(nlp.vocab)
+        else:
+            nlp = spacy.blank("en")
+        from doclint.nlp import lexicon  # registers the doclint_lexicon factory
+
+        for name in patterns.load("pipeline")["components"]:
+            if name == "sentencizer":
+                nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "\n"]})
+            elif name == lexicon.FACTORY:
+                nlp.add_pipe(lexicon.FACTORY)
+            else:
+                nlp.add_pipe(name)
+        return nlp
+
+
+def lang_of_text(text: str) -> str:
+    return "ko" if hangul_ratio(text) >= 0.2 else "en"
+
+
+def analyse(text: str, lang: str | None = None) -> Doc:
+    return nlp_for(lang or lang_of_text(text))(text)
+
+
+def analyse_many(texts: list[str]) -> list[Doc]:
+    """Each text through the pipeline of its own language, order kept."""
+    out: list[Any] = [None] * len(texts)
+    for lang in ("en", "ko"):
+        idx = [i for i, t in enumerate(texts) if lang_of_text(t) == lang]
+        if idx:
+            for i, doc in zip(idx, nlp_for(lang).pipe([texts[i] for i in idx]), strict=True):
+                out[i] = doc
+    return out
