@@ -122,6 +122,12 @@ class DocumentFacts:
     has_signatory: bool | None = None
     has_contact: bool | None = None
     posting_phrases: list[Span] = field(default_factory=list)
+    # cues the spaCy lexicon found (rules/patterns/lexicon.yaml): why a foreigner (DL202), how
+    # the degree/experience fits (DL203), duties that manage people or budgets (DL105)
+    foreign_reason: Span | None = None
+    qualification_link: Span | None = None
+    management_duties: list[Span] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # every language written: ["ko", "en"]
     extra: dict[str, Any] = field(default_factory=dict)
 
 

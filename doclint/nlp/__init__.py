@@ -1,20 +1,24 @@
-"""understand: turn a Document into DocumentFacts (type, language, title, duties, codes, salary)."""
+"""understand: turn a Document into DocumentFacts (type, language, title, duties, codes, salary,
+employer, industry, applicant, dates, signatory/contact, and the cues some rules need).
+
+Regex over pattern data does what regex does well (labels, codes, money); the spaCy pipeline
+(doclint.nlp.pipeline: blank en/ko pipelines, Kiwi tokenizer, lexicon Matcher) does what needs
+tokens — run-on duty prose and phrase cues — and starts Kiwi only when a document needs it."""
 
 from __future__ import annotations
 
-import re
-
-from doclint.model import Block, Document, DocumentFacts, Span
+from doclint.model import Block, DocType, Document, DocumentFacts, Span
 from doclint.nlp.codes import find_codes
+from doclint.nlp.cues import first_cue, is_manager_title, management_duties
 from doclint.nlp.doctype import classify
 from doclint.nlp.duties import find_duties
+from doclint.nlp.fields import find_field, has_flag
 from doclint.nlp.phrases import find_phrases
 from doclint.nlp.salary import find_salary
-from doclint.nlp.text import language_of, nfc
+from doclint.nlp.text import language_of, languages_of, nfc
 from doclint.nlp.title import find_title
 
-_CONTACT = re.compile(r"(tel|phone|전화|연락처|e-?mail|이메일|@[\w.-]+\.\w+|\+?\d{2,3}[-\s]\d{3,4}[-\s]\d{4})", re.I)
-_SIGNATORY = re.compile(r"(\(인\)|\(서명\)|signature|signed|sincerely|대표\s*이사|대\s*표\s*자|인사\s*(담당|팀장|부장)|hr\s+(manager|director)|authori[sz]ed)", re.I)
+_SIGNATURE_TAIL = 12  # a signature block sits in the last blocks of a document
 
 
 def understand(doc: Document) -> DocumentFacts:
@@ -22,18 +26,32 @@ def understand(doc: Document) -> DocumentFacts:
         Block(nfc(b.text), b.kind, b.page, b.line, b.table, b.list_level, b.marker, b.ocr)
         for b in doc.blocks
     ]
+    body = [b for b in blocks if b.kind not in ("header", "footer")]
     facts = DocumentFacts()
     facts.doc_type, facts.type_confidence, scores = classify(blocks)
     facts.extra["type_scores"] = scores
-    facts.language = language_of("\n".join(b.text for b in blocks))
+    body_text = "\n".join(b.text for b in body)
+    facts.language = language_of(body_text)
+    facts.languages = languages_of(body_text)
     facts.title = find_title(blocks)
     facts.duties, facts.duty_section = find_duties(blocks)
     facts.codes, facts.subcategory = find_codes(blocks)
     facts.salary = find_salary(blocks)
     facts.posting_phrases = find_phrases(blocks, "posting")
-    tail = blocks[-12:]
-    facts.has_signatory = any(_SIGNATORY.search(b.text) for b in tail)
-    facts.has_contact = any(_CONTACT.search(b.text) for b in blocks)
+    facts.employer = find_field(blocks, "employer")
+    facts.industry = find_field(blocks, "industry")
+    facts.applicant = find_field(blocks, "applicant")
+    if facts.doc_type is DocType.LETTER:
+        facts.employment_dates = find_field(blocks, "employment_dates")
+    else:
+        facts.contract_period = find_field(blocks, "contract_period")
+    facts.has_signatory = has_flag(body[-_SIGNATURE_TAIL:], "signatory")
+    facts.has_contact = has_flag(blocks, "contact")
+    if facts.doc_type is DocType.REASON_STATEMENT:
+        facts.foreign_reason = first_cue(body, "foreign_reason")
+        facts.qualification_link = first_cue(body, "qualification")
+    if facts.title and is_manager_title(facts.title.value) and facts.duties:
+        facts.management_duties = management_duties(facts.duties)
     return facts
 
 

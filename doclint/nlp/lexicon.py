@@ -24,6 +24,10 @@ _ANY = {"OP": "{0,3}"}
 
 def _token(word: str) -> dict[str, Any]:
     alternatives = word.split("|")
+    regexes = [a[1:-1] for a in alternatives if len(a) > 2 and a.startswith("/") and a.endswith("/")]
+    if regexes:
+        rest = [re.escape(a.lower()) + "$" for a in alternatives if not (a.startswith("/") and a.endswith("/"))]
+        return {"NORM": {"REGEX": "^(?:" + "|".join([f"(?:{r})" for r in regexes] + rest) + ")"}}
     exact = [a.lower() for a in alternatives if not a.endswith("*")]
     prefixes = [re.escape(a[:-1].lower()) for a in alternatives if a.endswith("*")]
     if prefixes:

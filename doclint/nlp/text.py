@@ -56,3 +56,11 @@ def compile_words(words: list[str]) -> re.Pattern[str]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def languages_of(text: str, min_letters: int = 20) -> list[str]:
+    """Every language written at some length: ["ko"], ["en"] or ["ko", "en"]."""
+    ko = len(HANGUL.findall(text))
+    en = len(re.findall(r"[A-Za-z]{3,}", text)) * 4  # whole words: stray Latin in Korean is not English
+    out = [lang for lang, n in (("ko", ko), ("en", en)) if n >= min_letters and n >= 0.1 * (ko + en)]
+    return out or [language_of(text) if language_of(text) != "mixed" else "en"]

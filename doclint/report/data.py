@@ -52,6 +52,10 @@ def document_dict(record: Any) -> dict[str, Any]:
         "industry": _span(facts.industry),
         "applicant": _span(facts.applicant),
         "contract_period": _span(facts.contract_period),
+        "languages": list(facts.languages),
+        "employment_dates": _span(facts.employment_dates),
+        "has_signatory": facts.has_signatory,
+        "has_contact": facts.has_contact,
         "duties": [
             {
                 "text": d.text,

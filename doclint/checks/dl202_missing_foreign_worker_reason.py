@@ -1,0 +1,14 @@
+"""DL202 missing-foreign-worker-reason: a 고용사유서 that never says why a foreigner is needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.checks.base import DocContext, rule
+from doclint.model import DocType, Finding
+
+
+@rule("DL202", "missing-foreign-worker-reason", "warning", doc_types=(DocType.REASON_STATEMENT,))
+def check(ctx: DocContext) -> Iterator[Finding]:
+    if ctx.facts.foreign_reason is None:
+        yield ctx.finding("DL202")

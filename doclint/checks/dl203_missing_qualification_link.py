@@ -1,0 +1,15 @@
+"""DL203 missing-qualification-link: a 고용사유서 that never ties the applicant's degree or
+experience to the job."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.checks.base import DocContext, rule
+from doclint.model import DocType, Finding
+
+
+@rule("DL203", "missing-qualification-link", "warning", doc_types=(DocType.REASON_STATEMENT,))
+def check(ctx: DocContext) -> Iterator[Finding]:
+    if ctx.facts.qualification_link is None:
+        yield ctx.finding("DL203")
