@@ -8,18 +8,17 @@ ends the list: what stands there is not a duty."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from doclint.model import Block, Duty, Location, Span
 from doclint.nlp import patterns
 from doclint.nlp.clauses import split_clauses, strip_lead_in
+from doclint.nlp.layout import is_marked as _is_marked
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import LIST_MARKER, squash, strip_marker
 
 _SHARE_WORDS_HEADER = re.compile(r"^(비중|비율|시간\s*비중|업무\s*비중|share|time|%|percent(age)?|weight)", re.I)
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
-_SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
 # a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
 _PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?i:he|she|they)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:was\s+responsible\s+for|was\s+in\s+charge\s+of|[a-z]+ed)\s|(?:업무|직무)(?:는|로|를)\s|(?:[가-힣](?:고|며)\s*,?\s+\S.*){2,}")
 _PROSE_HINT = re.compile(r"(?:[가-힣](?:고|며|거나|면서)\s*,?\s+\S)|[,;]\s*(?:and\s+)?[a-z]+(?:ed|s)?\s|\s(?:and|&)\s+[a-z]+ed\s|(?:[가-힣](?:함|합니다|했습니다|하였음)\s*\.?\s*$)|[.!?]\s+\S|^(?:(?:During|In|While)\s|(?:He|She|They|Mr|Ms|Mrs)\b)")
@@ -91,29 +90,8 @@ def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
     return out
 
 
-def _is_marked(block: Block) -> bool:
-    return block.kind == "list_item" or bool(block.marker) or bool(LIST_MARKER.match(block.text))
-
-
-def logical_blocks(blocks: list[Block]) -> list[Block]:
-    """Join the lines a PDF or text file wrapped back into one block: a line that is long, does
-    not end a sentence, and is followed by an unmarked line of the same page."""
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and prev.kind == "line" and block.kind == "line" and prev.page == block.page
-            and len(prev.text) >= 38 and not _SENTENCE_END.search(prev.text)
-            and not _is_marked(block) and heading_kind(block.text) is None
-        ):
-            out[-1] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
-            continue
-        out.append(block)
-    return out
-
-
 def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
-    blocks = logical_blocks([b for b in blocks if b.kind not in ("header", "footer")])
+    blocks = [b for b in blocks if b.kind not in ("header", "footer")]
     duties, section = _sectioned_duties(blocks)
     if not duties:
         duties = _prose_duties(blocks)

@@ -7,7 +7,7 @@ from functools import cache
 
 from doclint.model import Block, Title
 from doclint.nlp import patterns
-from doclint.nlp.text import squash, word_pattern
+from doclint.nlp.text import LIST_MARKER, squash, word_pattern
 
 _SEP = r"\s*(?:[:：]|\s-\s|\|)\s*"
 
@@ -33,36 +33,50 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[
 
 def split_rank(title: str) -> tuple[str, str | None]:
     """('Backend Engineer', 'Senior') from 'Senior Backend Engineer'; ('해외영업', '과장') from
-    '과장 / 해외영업'. A title that is only a rank word that is also a job (연구원) stays."""
+    '과장 / 해외영업'; ('웹 개발자', '대리') from '웹 개발자 (대리)'; ('연구원 (환경공학)', '선임')
+    from '선임 연구원 (환경공학)'. A rank word that is also a job (연구원, Associate) stays when
+    nothing else names the job."""
     _, _, rank_re, alone = _compiled()
     text = squash(title)
     ranks: list[str] = []
-    parts = [p.strip() for p in re.split(r"\s*[/|,()（）]\s*", text) if p.strip()]
+
+    def paren(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        if rank_re.fullmatch(inner):
+            ranks.append(inner)
+            return ""
+        return m.group(0)
+
+    text = squash(re.sub(r"\s*[(（]\s*([^()（）]*?)\s*[)）]", paren, text))
     kept: list[str] = []
-    for part in parts:
+    for part in (p.strip() for p in re.split(r"\s*[/|,]\s*", text)):
+        if not part:
+            continue
         if rank_re.fullmatch(part):
             ranks.append(part)
-        else:
-            kept.append(part)
-    text = " / ".join(kept) if kept else text
-    # leading/trailing rank words inside one part
-    while True:
-        m = rank_re.match(text)
-        if m and m.end() < len(text) and text[m.end()] in " \t":
-            ranks.append(m.group())
-            text = text[m.end():].strip()
             continue
-        m2 = re.search(rf"(?:^|\s)({rank_re.pattern})$", text, re.IGNORECASE)
-        if m2 and m2.start(1) > 0:
-            ranks.append(m2.group(1))
-            text = text[: m2.start(1)].strip()
-            continue
-        break
-    if not kept and ranks and text.lower() in alone:
-        return text, None
-    if not text or (rank_re.fullmatch(text) and text.lower() not in alone):
+        while True:  # rank words at the start or end of the part: "Senior … Engineer", "… 과장"
+            m = rank_re.match(part)
+            rest = part[m.end():].strip() if m else ""
+            if m and m.group().lower() in alone and re.fullmatch(r"[(（].*[)）]", rest):
+                break  # "연구원 (환경공학)": the rank word is the job, qualified
+            if m and m.end() < len(part) and part[m.end()] == " ":
+                ranks.append(m.group())
+                part = part[m.end():].strip()
+                continue
+            m2 = re.search(rf"\s({rank_re.pattern})$", part, re.IGNORECASE)
+            if m2 and m2.group(1).lower() not in alone:
+                ranks.append(m2.group(1))
+                part = part[: m2.start()].strip()
+                continue
+            break
+        kept.append(part)
+    if not kept:  # only rank words: a rank that is also a job is the title
+        jobs = [r for r in ranks if r.lower() in alone]
+        if jobs:
+            return jobs[-1], " ".join(r for r in ranks if r != jobs[-1]) or None
         return title.strip(), None
-    return text.strip(" ,/"), (" ".join(ranks) if ranks else None)
+    return " / ".join(kept).strip(" ,/"), (" ".join(ranks) if ranks else None)
 
 
 def _clean_value(value: str) -> str:
@@ -71,12 +85,34 @@ def _clean_value(value: str) -> str:
     return value.strip(" .;,")
 
 
+@cache
+def _sentences() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns.load("titles").get("sentences", []))
+
+
+def _from_sentence(blocks: list[Block]) -> Title | None:
+    """A letter's "worked with us as Export Sales Executive from …"."""
+    for block in blocks:
+        if block.kind in ("header", "footer") or block.table is not None:
+            continue
+        for regex in _sentences():
+            m = regex.search(block.text)
+            if m:
+                value_text, rank = split_rank(_clean_value(m.group("v")))
+                return Title(block.text.strip()[:200], block.location, value=value_text, rank=rank)
+    return None
+
+
 def find_title(blocks: list[Block]) -> Title | None:
+    return _labelled(blocks) or _from_sentence(blocks)
+
+
+def _labelled(blocks: list[Block]) -> Title | None:
     inline, label_only, _, _ = _compiled()
     for i, block in enumerate(blocks):
         if block.kind in ("header", "footer"):
             continue
-        first = block.text.split("\n", 1)[0]
+        first = LIST_MARKER.sub("", block.text.split("\n", 1)[0], count=1)
         m = inline.match(first)
         if m:
             value = _clean_value(m.group("value"))
