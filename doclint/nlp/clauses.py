@@ -52,16 +52,24 @@ def _ko_clauses(doc: Doc) -> list[str]:
         prev_tags = set(tokens[i - 1].tag_.split("+"))
         if not prev_tags & data["verb_tags"]:
             continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or not (nxt.text in {",", "，"} or tok.whitespace_ or nxt.is_space):
+        k = i + 1
+        note = ""  # "개발하고(50%)," — a share written after the ending belongs to this clause
+        if k < len(tokens) and tokens[k].text in {"(", "（"}:
+            close = next((m for m in range(k + 1, min(k + 10, len(tokens))) if tokens[m].text in {")", "）"}), None)
+            if close is None:
+                continue
+            note = " " + doc.text[tokens[k].idx : tokens[close].idx + 1]
+            k = close + 1
+        nxt = tokens[k] if k < len(tokens) else None
+        if nxt is None or not (nxt.text in {",", "，"} or tokens[k - 1].whitespace_ or nxt.is_space):
             continue
         # cut before the verb suffix chain: 개발 + 하 + 고 → "개발"; 만들 + 고 → "만들고"
         j = i - 1
         while (j > 0 and {"XSV", "XSA", "EP"} & set(tokens[j].tag_.split("+"))) or (j > 0 and tokens[j].lemma_ == "하" and tokens[j - 1].tag_.startswith("NN")):
             j -= 1
         cut = tokens[j].idx + len(tokens[j].text) if j < i - 1 else tok.idx + len(tok.text)
-        out.append(doc.text[start:cut])
-        start = (nxt.idx + len(nxt.text)) if nxt.text in {",", "，"} else tok.idx + len(tok.text)
+        out.append(doc.text[start:cut] + note)
+        start = (nxt.idx + len(nxt.text)) if nxt.text in {",", "，"} else tokens[k - 1].idx + len(tokens[k - 1].text)
     out.append(doc.text[start:])
     return [data["ko_tail"].sub("", squash(c)).strip(" ,.;") for c in out]
 

@@ -120,8 +120,9 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     anchor: tuple[int, int, int] | None = None  # table cell of the heading
     row_duty: dict[tuple[int, int], int] = {}  # (table,row) → index of its duty (column mode)
 
-    def add(text: str, block: Block, share: float | None = None) -> None:
-        for item, item_share in _items(text, block.kind == "list_item" or bool(block.marker)):
+    def add(text: str, block: Block, share: float | None = None, prose: bool = False) -> None:
+        marked = not prose and (block.kind == "list_item" or bool(block.marker))
+        for item, item_share in _items(text, marked):
             duties.append(Duty(item, item_share if item_share is not None else share, Location(block.line, block.page), section.text if section else None))
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
@@ -137,7 +138,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 mode = "row" if block.table else "list"
                 marked = False
                 if rest:
-                    add(rest, block)
+                    add(rest, block, prose=True)  # "5. 담당업무: …하고, …하며"
                 continue
             if mode == "row" and block.table and anchor and block.table[:2] == anchor[:2]:
                 pass  # a value cell that happens to start like a heading

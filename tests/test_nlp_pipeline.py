@@ -1,0 +1,176 @@
+"""The NLP pipeline: the Kiwi tokenizer inside spaCy, the lexicon matcher, run-on duty prose in
+Korean and English, section awareness, codes, titles with ranks, and the labelled facts —
+each on real files rendered by samples/render.py and read by the real readers."""
+
+from __future__ import annotations
+
+from conftest import understand_file
+
+from doclint.model import DocType
+from doclint.nlp.clauses import split_clauses
+from doclint.nlp.lexicon import SPANS_KEY
+from doclint.nlp.pipeline import analyse
+
+
+def test_kiwi_tokenizer_splits_particles_and_round_trips() -> None:
+    for text in ("개발자가 왔다", "개발자를 뽑는다", "개발자로서  일한다\n다음 줄"):
+        doc = analyse(text, "ko")
+        assert doc.text == text
+        assert "개발자" in [t.text for t in doc]
+
+
+def test_lexicon_matches_through_particles() -> None:
+    doc = analyse("팀원 5명을 관리하고 예산을 편성함", "ko")
+    assert {s.label_ for s in doc.spans[SPANS_KEY]} == {"management"}
+    assert not analyse("고객사 서버를 관리하는 프로그램을 개발", "ko").spans[SPANS_KEY]
+
+
+def test_korean_run_on_prose_splits_into_duties() -> None:
+    assert split_clauses("웹 서비스를 개발하고, 서버를 유지보수하며, 고객 문의를 지원함.") == [
+        "웹 서비스를 개발", "서버를 유지보수", "고객 문의를 지원",
+    ]
+    # 고 inside a noun (고객, 고급) is not a clause ending
+    assert split_clauses("고급 고객 관리 시스템 개발") == ["고급 고객 관리 시스템 개발"]
+
+
+def test_english_run_on_prose_splits_into_duties() -> None:
+    assert split_clauses("She designed the database schema, maintained the CI pipeline, and trained new hires.") == [
+        "She designed the database schema", "maintained the CI pipeline", "trained new hires",
+    ]
+    assert split_clauses("Plan, shoot and edit short-form videos") == ["Plan, shoot and edit short-form videos"]
+
+
+KO_PROSE_STATEMENT = """
+# 고용사유서
+1. 회사 개요: (주)핀테크원, 모바일 간편결제 서비스 운영
+2. 채용 직위: 모바일 앱 개발자 (과장)
+3. 직종코드: E-7-1(2223 응용 소프트웨어 개발자)
+4. 연봉: 금 60,000,000원
+5. 담당업무: 간편결제 안드로이드 앱을 Kotlin으로 개발하고(50%), iOS 앱의 결제 모듈을 Swift로 유지보수하며, 앱 배포 자동화 파이프라인을 구축하고, 결제 오류 로그를 분석하여 장애 원인을 개선함.
+6. 채용 사유: 현지 결제 규격을 아는 인력이 국내에 부족하여 외국인 전문 인력을 채용하고자 합니다.
+2026년 5월 2일
+(주)핀테크원 대표이사 임재현 (인)
+"""
+
+EN_BULLET_STATEMENT = """
+# Statement of Employment Reasons
+| Company | Lumen Labs Inc. |
+| Position | Mobile App Developer |
+| Occupation code | E-7-1 2223 |
+## Duties
+- Develop the Android payment app in Kotlin (50%)
+- Maintain the iOS payment module in Swift
+- Build the app release automation pipeline
+- Analyse payment error logs and fix root causes
+CEO Jane Park (signature)
+"""
+
+
+def test_korean_prose_statement_is_understood_like_an_english_bullet_list(make_doc) -> None:
+    for fmt in ("txt", "pdf", "docx"):
+        ko = understand_file(make_doc(KO_PROSE_STATEMENT, f"고용사유서.{fmt}"))
+        assert ko.doc_type is DocType.REASON_STATEMENT
+        assert [d.text for d in ko.duties] == [
+            "간편결제 안드로이드 앱을 Kotlin으로 개발", "iOS 앱의 결제 모듈을 Swift로 유지보수",
+            "앱 배포 자동화 파이프라인을 구축", "결제 오류 로그를 분석하여 장애 원인을 개선",
+        ], fmt
+        assert ko.duties[0].share == 0.5
+        assert (ko.title.value, ko.title.rank) == ("모바일 앱 개발자", "과장")
+        assert [c.code for c in ko.codes] == ["2223"] and ko.subcategory.text == "E-7-1"
+        assert ko.employer.text == "(주)핀테크원" and ko.foreign_reason is not None
+    en = understand_file(make_doc(EN_BULLET_STATEMENT, "statement.docx"))
+    assert len(en.duties) == 4 and en.duties[0].share == 0.5
+    assert en.title.value == "Mobile App Developer" and [c.code for c in en.codes] == ["2223"]
+
+
+def test_posting_lists_signatures_headers_are_not_duties(make_doc) -> None:
+    source = """
+@header 주식회사 한빛커머스 — 대외비
+@footer 1 / 1
+# 고용사유서
+## 담당업무
+- 쇼핑몰 프론트엔드 화면 개발
+- 주문 API 유지보수
+## 우대사항
+- React 경험자 우대
+- 영어 가능자
+2026년 2월 20일
+사용자: 주식회사 한빛커머스 대표이사 박정훈 (인)
+"""
+    facts = understand_file(make_doc(source, "고용사유서.docx"))
+    assert [d.text for d in facts.duties] == ["쇼핑몰 프론트엔드 화면 개발", "주문 API 유지보수"]
+    en = """
+# Employment Contract
+## Responsibilities
+- Design database schemas for the order service
+- Write integration tests
+## Preferred qualifications
+- 3+ years of Go experience
+Employer: Acme Korea Ltd. (signature)  Employee: Jane Doe (signature)
+"""
+    facts = understand_file(make_doc(en, "contract.pdf"))
+    assert [d.text for d in facts.duties] == ["Design database schemas for the order service", "Write integration tests"]
+    assert facts.has_signatory
+
+
+def test_duties_from_a_table(make_doc) -> None:
+    source = """
+# 근로계약서
+| 직위 | 해외영업 (대리) |
+| 담당업무 | 베트남 바이어 발굴 및 수출 계약 협상 |
+| 근무장소 | 서울 |
+| 업무 | 비중 |
+| 수출 견적서 작성 | 60% |
+| 해외 전시회 참가 | 주 2일 |
+"""
+    facts = understand_file(make_doc(source, "근로계약서.docx"))
+    assert facts.title.value == "해외영업" and facts.title.rank == "대리"
+    texts = [d.text for d in facts.duties]
+    assert "베트남 바이어 발굴 및 수출 계약 협상" in texts
+
+
+def test_codes_in_every_written_form(make_doc) -> None:
+    source = """
+# 고용사유서
+직종코드: 2224
+신청 자격: E-7-1(2235 정보보안 전문가)
+The occupation code 2733 was considered.
+영상관련 디자이너(S2855)
+설립 2019년, 직원 2224명
+"""
+    facts = understand_file(make_doc(source, "s.txt"))
+    assert [c.code for c in facts.codes] == ["2224", "2235", "2733", "S2855"]
+    assert facts.subcategory.text == "E-7-1"
+
+
+def test_fields_employer_industry_applicant_period(make_doc) -> None:
+    contract = """
+# 근로계약서
+주식회사 한빛커머스(이하 "사용자")와 응우옌 반 안(이하 "근로자")은 다음과 같이 근로계약을 체결한다.
+| 근로계약기간 | 2026년 3월 2일부터 2028년 3월 1일까지 |
+| 업태/종목 | 정보통신업 / 소프트웨어 개발 |
+"""
+    facts = understand_file(make_doc(contract, "근로계약서.docx"))
+    assert facts.employer.text == "주식회사 한빛커머스"
+    assert facts.applicant.text == "응우옌 반 안"
+    assert facts.contract_period.text == "2026년 3월 2일부터 2028년 3월 1일까지"
+    assert facts.industry.text == "정보통신업 / 소프트웨어 개발"
+    letter = """
+# Experience Certificate
+This is to certify that Ms. Priya Raman worked with us as Export Sales Executive from 4 June 2018 to 28 February 2026.
+During her employment she handled distributor sales in Sri Lanka, negotiated annual supply contracts with key accounts, and coordinated shipments with the logistics team.
+Yours faithfully,
+S. Narayanan, Head – Human Resources
+Phone: +91 80 2839 4411
+"""
+    facts = understand_file(make_doc(letter, "letter.pdf"))
+    assert facts.doc_type is DocType.LETTER
+    assert facts.applicant.text == "Priya Raman" and facts.title.value == "Export Sales Executive"
+    assert facts.employment_dates.text == "4 June 2018 to 28 February 2026"
+    assert [d.text for d in facts.duties] == [
+        "handled distributor sales in Sri Lanka", "negotiated annual supply contracts with key accounts",
+        "coordinated shipments with the logistics team",
+    ]
+    assert facts.has_signatory and facts.has_contact
+    bare = understand_file(make_doc("# Certificate of Employment\nKenji Sato worked here as Engineer from April 2017 to November 2025.\n", "c.docx"))
+    assert not bare.has_contact and not bare.has_signatory
