@@ -8,7 +8,7 @@ from conftest import understand_file
 
 from doclint.model import DocType
 from doclint.nlp.clauses import split_clauses
-from doclint.nlp.lexicon import SPANS_KEY
+from doclint.nlp.phrasebook import SPANS_KEY
 from doclint.nlp.pipeline import analyse
 
 

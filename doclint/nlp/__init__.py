@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from doclint.model import Block, DocType, Document, DocumentFacts, Span
 from doclint.nlp.codes import find_codes
-from doclint.nlp.cues import first_cue, is_manager_title, management_duties
+from doclint.nlp.cues import find_cues, is_manager_title, management_duties
 from doclint.nlp.doctype import classify
 from doclint.nlp.duties import find_duties
 from doclint.nlp.fields import find_field, has_flag
@@ -49,8 +49,9 @@ def understand(doc: Document) -> DocumentFacts:
     facts.has_signatory = has_flag(body[-_SIGNATURE_TAIL:], "signatory")
     facts.has_contact = has_flag(blocks, "contact")
     if facts.doc_type is DocType.REASON_STATEMENT:
-        facts.foreign_reason = first_cue(body, "foreign_reason")
-        facts.qualification_link = first_cue(body, "qualification")
+        cues = find_cues(body, ("foreign_reason", "qualification"))
+        facts.foreign_reason = cues.get("foreign_reason")
+        facts.qualification_link = cues.get("qualification")
     if facts.title and is_manager_title(facts.title.value) and facts.duties:
         facts.management_duties = management_duties(facts.duties)
     return facts

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from doclint.nlp import patterns
 from doclint.nlp.pipeline import analyse
 from doclint.nlp.text import HANGUL, squash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @cache

@@ -10,8 +10,8 @@ from functools import cache
 
 from doclint.model import Block, Duty, Span
 from doclint.nlp import patterns
-from doclint.nlp.lexicon import SPANS_KEY
-from doclint.nlp.pipeline import analyse_many
+from doclint.nlp.phrasebook import SPANS_KEY, may_match
+from doclint.nlp.pipeline import analyse
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import word_pattern
 
@@ -32,23 +32,31 @@ def _own_words(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def first_cue(blocks: list[Block], group: str) -> Span | None:
-    located = _own_words(blocks)
-    texts = [b.text for b in located]
-    for block, doc in zip(located, analyse_many(texts), strict=True):
+def find_cues(blocks: list[Block], wanted: tuple[str, ...]) -> dict[str, Span]:
+    """The first block holding each wanted lexicon group. A block is analysed only when it
+    contains an anchor word of a group still missing, and the scan stops when all are found."""
+    found: dict[str, Span] = {}
+    for block in _own_words(blocks):
+        missing = [g for g in wanted if g not in found and may_match(block.text, g)]
+        if not missing:
+            if len(found) == len(wanted):
+                break
+            continue
+        doc = analyse(block.text)
         for span in doc.spans[SPANS_KEY]:
-            if span.label_ == group:
-                return Span(block.text.strip()[:200], block.location)
-    return None
+            if span.label_ in missing and span.label_ not in found:
+                found[span.label_] = Span(block.text.strip()[:200], block.location)
+    return found
 
 
 def management_duties(duties: list[Duty]) -> list[Span]:
-    docs = analyse_many([d.text for d in duties])
-    return [
-        Span(d.text, d.location)
-        for d, doc in zip(duties, docs, strict=True)
-        if any(s.label_ == "management" for s in doc.spans[SPANS_KEY])
-    ]
+    out: list[Span] = []
+    for duty in duties:
+        if may_match(duty.text, "management"):
+            doc = analyse(duty.text)
+            if any(s.label_ == "management" for s in doc.spans[SPANS_KEY]):
+                out.append(Span(duty.text, duty.location))
+    return out
 
 
 @cache

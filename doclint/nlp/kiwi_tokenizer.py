@@ -17,6 +17,20 @@ from spacy.vocab import Vocab
 from doclint.nlp import patterns
 
 _lock = threading.Lock()
+# Kiwi tags of particles (J…), endings (E…), verb/adjective suffixes (XS…), copula, punctuation
+_GLUE = re.compile(r"^(J|E|XS|VCP|SP|SS)")
+# The rest of the Sejong tagset Kiwi uses, mapped to Universal POS by first letters.
+_UPOS = (("NNP", "PROPN"), ("NN", "NOUN"), ("NR", "NUM"), ("NP", "PRON"), ("VV", "VERB"),
+         ("VA", "ADJ"), ("VX", "AUX"), ("MA", "ADV"), ("MM", "DET"), ("IC", "INTJ"), ("SN", "NUM"),
+         ("S", "X"), ("_SP", "SPACE"))
+
+
+def _upos(tag: str) -> str:
+    """Universal POS of a Kiwi tag; particles, endings and suffixes are PART, which the
+    lexicon matcher skips between words (cheaper than a regex over tags)."""
+    if _GLUE.match(tag):
+        return "PART"
+    return next((upos for prefix, upos in _UPOS if tag.startswith(prefix)), "X")
 LOAD_SECONDS: dict[str, float] = {}  # measured start-up cost, for the benchmark report
 
 
@@ -90,6 +104,7 @@ class KiwiTokenizer:
             token.tag_ = tag
             token.lemma_ = form
             token.norm_ = form.lower()
+            token.pos_ = _upos(tag)
         return doc
 
     def to_disk(self, path: Any, **kwargs: Any) -> None:  # spaCy serialisation hooks: nothing to save

@@ -4,7 +4,6 @@ rules/patterns/lexicon.yaml. Matches go to doc.spans["lexicon"], each labelled w
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -12,13 +11,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from doclint.nlp import patterns
+from doclint.nlp.phrasebook import SPANS_KEY, groups
 
 FACTORY = "doclint_lexicon"
-SPANS_KEY = "lexicon"
 # Korean particles (J…), endings (E…), verb/adjective suffixes (XS…) and copula (VCP) between
 # two phrase tokens are skipped: 팀원 관리 ≈ 팀원을 관리하고.
-_KO_GLUE = {"TAG": {"REGEX": r"^(J|E|XS|VCP|SP|SS)"}, "OP": "*"}
+_KO_GLUE = {"POS": "PART", "OP": "*"}  # set by the Kiwi tokenizer
 _ANY = {"OP": "{0,3}"}
 
 
@@ -46,11 +44,6 @@ def compile_phrase(phrase: str, korean: bool) -> list[dict[str, Any]]:
             pattern.append(dict(_KO_GLUE))
         pattern.append(_token(word))
     return pattern
-
-
-@cache
-def groups() -> dict[str, dict[str, list[str]]]:
-    return patterns.load("lexicon")["groups"]
 
 
 class LexiconMatcher:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from doclint.nlp import patterns
 from doclint.nlp.text import hangul_ratio
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _lock = threading.Lock()
 
@@ -22,6 +22,8 @@ _lock = threading.Lock()
 def nlp_for(lang: str) -> Language:
     """The pipeline for "ko" or "en" (built once per process)."""
     with _lock:
+        import spacy  # imported on first use: `doclint rules` or a run of unreadable files never pays for it
+
         if lang == "ko":
             # spacy.blank("ko") needs mecab: start from the plain tokenizer, then swap in Kiwi
             from doclint.nlp.kiwi_tokenizer import KiwiTokenizer
