@@ -59,6 +59,12 @@ def messages(lang: str) -> dict[str, dict[str, str]]:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
+def doc_type_name(doc_type: DocType, lang: str = "en") -> str:
+    """The document type as a reader says it, in the message language."""
+    names = messages(lang).get("_common", {}).get("doc_types") or messages("en")["_common"]["doc_types"]
+    return str(names.get(doc_type.value, doc_type.value))
+
+
 class _Default(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -82,6 +88,10 @@ class DocContext:
     case: CaseContext
     lang: str = "en"
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_type_name(self) -> str:
+        return doc_type_name(self.facts.doc_type, self.lang)
 
     def finding(
         self,

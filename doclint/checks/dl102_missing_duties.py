@@ -7,13 +7,6 @@ from collections.abc import Iterator
 from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
-DOC_NAMES = {
-    DocType.CONTRACT: "employment contract",
-    DocType.REASON_STATEMENT: "고용사유서",
-    DocType.LETTER: "previous-employer letter",
-    DocType.OTHER: "document",
-}
-
 
 @rule("DL102", "missing-duties", "error", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT))
 def check(ctx: DocContext) -> Iterator[Finding]:
@@ -23,5 +16,5 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             "DL102",
             evidence=section.text if section else None,
             location=section.location if section else None,
-            doc_type=DOC_NAMES[ctx.facts.doc_type],
+            doc_type=ctx.doc_type_name,
         )

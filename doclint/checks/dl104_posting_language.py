@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.checks.base import DocContext, rule
-from doclint.checks.dl102_missing_duties import DOC_NAMES
 from doclint.model import DocType, Finding
 
 
@@ -22,6 +21,6 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             location=first.location,
             phrase=first.text,
             more=more,
-            doc_type=DOC_NAMES[ctx.facts.doc_type],
+            doc_type=ctx.doc_type_name,
             data={"phrases": [p.text for p in phrases]},
         )
