@@ -27,7 +27,8 @@ def _data() -> dict[str, Any]:
         "verb_tags": set(data["ko_verb_tags"]),
         "ko_tail": re.compile(data["ko_tail"]),
         "verbs": {v.lower() for v in data["en_verbs"]},
-        "lead_in": re.compile(data["en_lead_in"]),
+        "lead_in": [re.compile(p) for p in data["en_lead_in"]],
+        "ko_lead_in": re.compile(data["ko_lead_in"]),
     }
 
 
@@ -114,6 +115,12 @@ def split_clauses(text: str) -> list[str]:
 
 def strip_lead_in(text: str) -> str:
     """"During her employment she handled …" → "handled …"."""
-    stripped = _data()["lead_in"].sub("", text, count=1)
-    first = stripped.split(" ", 1)[0] if stripped else ""
-    return stripped if stripped != text and _is_en_verb(first) else text
+    if HANGUL.match(text):
+        stripped = _data()["ko_lead_in"].sub("", text, count=1)
+        return stripped if len(stripped) >= 4 else text
+    for regex in _data()["lead_in"]:
+        stripped = regex.sub("", text, count=1)
+        first = stripped.split(" ", 1)[0] if stripped else ""
+        if stripped != text and _is_en_verb(first):
+            return stripped
+    return text

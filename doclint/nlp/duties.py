@@ -20,7 +20,7 @@ from doclint.nlp.text import LIST_MARKER, squash, strip_marker
 _SHARE_WORDS_HEADER = re.compile(r"^(비중|비율|시간\s*비중|업무\s*비중|share|time|%|percent(age)?|weight)", re.I)
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
 # a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
-_PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?i:he|she|they)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:was\s+responsible\s+for|was\s+in\s+charge\s+of|[a-z]+ed)\s|(?:업무|직무)(?:는|로|를)\s|(?:[가-힣](?:고|며)\s*,?\s+\S.*){2,}")
+_PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?i:he|she|they)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:was\s+responsible\s+for|was\s+in\s+charge\s+of|[a-z]+ed)\s|(?:업무|직무)(?:는|로|를)\s|^(?:(?:His|Her|Their|The)\s+(?:main\s+)?(?:duties|responsibilities|tasks)\s+(?:included|include|were|are|consisted\s+of))\s|(?:재직|근무)\s*(?:기간|중)\s*(?:동안|에)?\s|(?:[가-힣](?:고|며)\s*,?\s+\S.*){2,}")
 _PROSE_HINT = re.compile(r"(?:[가-힣](?:고|며|거나|면서)\s*,?\s+\S)|[,;]\s*(?:and\s+)?[a-z]+(?:ed|s)?\s|\s(?:and|&)\s+[a-z]+ed\s|(?:[가-힣](?:함|합니다|했습니다|하였음)\s*\.?\s*$)|[.!?]\s+\S|^(?:(?:During|In|While)\s|(?:He|She|They|Mr|Ms|Mrs)\b)")
 _KO_END = re.compile(r"\s*(?:하는\s*업무|하는\s*일|을\s*담당함?|를\s*담당함?|등의\s*업무|업무를\s*수행함?|합니다|하였음|하였습니다|했습니다|함|한다|하기|할\s*것|임)\s*[.。]?\s*$")
 
@@ -129,6 +129,9 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     for block in blocks:
         found = heading_kind(block.text)
         if mode == "column" and block.table and anchor and block.table[0] == anchor[0] and block.table[1] > anchor[1]:
+            if block.table[2] == 0 and found and found[0] != "duties" and block.table[2] != anchor[2]:
+                mode, anchor = None, None  # "| 연봉 | …": a labelled row after the duty rows
+                continue
             found = None  # cells under a column header are data, even if they start like one
         if found:
             kind, rest = found
