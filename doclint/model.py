@@ -96,6 +96,7 @@ class Duty:
     share: float | None = None  # 0..1 when stated
     location: Location = field(default_factory=Location)
     section: str | None = None  # the heading it came under
+    vague: str | None = None  # the generic wording that makes it no specific task (DL103)
     # filled in by align
     best_code: str | None = None
     best_score: float | None = None

@@ -174,3 +174,13 @@ Phone: +91 80 2839 4411
     assert facts.has_signatory and facts.has_contact
     bare = understand_file(make_doc("# Certificate of Employment\nKenji Sato worked here as Engineer from April 2017 to November 2025.\n", "c.docx"))
     assert not bare.has_contact and not bare.has_signatory
+
+
+def test_vague_duties_are_found_through_korean_particles() -> None:
+    from doclint.model import Duty
+    from doclint.nlp.cues import mark_vague
+
+    duties = [Duty(t) for t in ("회사에서 지시한 업무", "상사의 지시에 따른 업무 수행", "Other duties as assigned",
+                                "회사 홈페이지 개발 업무", "고객 지시서 작성 자동화")]
+    mark_vague(duties)
+    assert [d.vague is not None for d in duties] == [True, True, True, False, False]

@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
-from doclint.nlp.phrases import matches
 
 
 @rule("DL103", "vague-duties", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT, DocType.LETTER))
 def check(ctx: DocContext) -> Iterator[Finding]:
     for duty in ctx.facts.duties:
-        m = matches(duty.text, "vague")
-        if m:
-            yield ctx.finding("DL103", evidence=duty.text, location=duty.location, phrase=m.group(0))
+        if duty.vague:  # set by the pipeline: regex, then the particle-aware lexicon
+            yield ctx.finding("DL103", evidence=duty.text, location=duty.location, phrase=duty.vague)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from doclint.model import Block, DocType, Document, DocumentFacts, Span
 from doclint.nlp.codes import find_codes
-from doclint.nlp.cues import find_cues, is_manager_title, management_duties
+from doclint.nlp.cues import find_cues, is_manager_title, management_duties, mark_vague
 from doclint.nlp.doctype import classify
 from doclint.nlp.duties import find_duties
 from doclint.nlp.fields import find_field, has_flag
@@ -36,6 +36,7 @@ def understand(doc: Document) -> DocumentFacts:
     facts.languages = languages_of(body_text)
     facts.title = find_title(blocks)
     facts.duties, facts.duty_section = find_duties(blocks)
+    mark_vague(facts.duties)
     facts.codes, facts.subcategory = find_codes(blocks)
     facts.salary = find_salary(blocks)
     facts.posting_phrases = find_phrases(blocks, "posting")

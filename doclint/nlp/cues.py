@@ -11,6 +11,7 @@ from functools import cache
 from doclint.model import Block, Duty, Span
 from doclint.nlp import patterns
 from doclint.nlp.phrasebook import SPANS_KEY, may_match
+from doclint.nlp.phrases import matches
 from doclint.nlp.pipeline import analyse
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import word_pattern
@@ -47,6 +48,20 @@ def find_cues(blocks: list[Block], wanted: tuple[str, ...]) -> dict[str, Span]:
             if span.label_ in missing and span.label_ not in found:
                 found[span.label_] = Span(block.text.strip()[:200], block.location)
     return found
+
+
+def mark_vague(duties: list[Duty]) -> None:
+    """Set duty.vague to the generic wording in it: the `vague` regexes first (cheap), then the
+    lexicon, which sees through Korean particles (회사에서 지시한 업무)."""
+    for duty in duties:
+        m = matches(duty.text, "vague")
+        if m:
+            duty.vague = m.group(0)
+        elif may_match(duty.text, "vague"):
+            doc = analyse(duty.text)  # keep the Doc alive while its spans are read
+            spans = [s for s in doc.spans[SPANS_KEY] if s.label_ == "vague"]
+            if spans:
+                duty.vague = spans[0].text
 
 
 def management_duties(duties: list[Duty]) -> list[Span]:
