@@ -60,8 +60,19 @@ def _clean(value: str) -> str:
 
 def find_field(blocks: list[Block], name: str) -> Span | None:
     """The first labelled value (table row or "label: value" line), else the first sentence
-    pattern match."""
+    pattern match. Fields listed in `join_all` keep every labelled value (업태 / 종목)."""
+    labelled = _labelled_values(blocks, name)
+    if labelled:
+        if name in patterns.load("fields").get("join_all", []):
+            values = list(dict.fromkeys(v.text for v in labelled))
+            return Span(" / ".join(values), labelled[0].location)
+        return labelled[0]
+    return _sentence_value(blocks, name)
+
+
+def _labelled_values(blocks: list[Block], name: str) -> list[Span]:
     pats = _fields()[name]
+    found: list[Span] = []
     for i, block in enumerate(blocks):
         if block.kind in ("header", "footer"):
             continue
@@ -71,11 +82,16 @@ def find_field(blocks: list[Block], name: str) -> Span | None:
             if nxt is not None and nxt.table is not None and nxt.table[:2] == block.table[:2]:
                 value = _clean(nxt.text)
                 if value:
-                    return Span(value, nxt.location)
+                    found.append(Span(value, nxt.location))
             continue
         m = pats.inline.match(text)
         if m and _clean(m.group("v")):
-            return Span(_clean(m.group("v")), block.location)
+            found.append(Span(_clean(m.group("v")), block.location))
+    return found
+
+
+def _sentence_value(blocks: list[Block], name: str) -> Span | None:
+    pats = _fields()[name]
     for block in blocks:
         if block.kind in ("header", "footer"):
             continue

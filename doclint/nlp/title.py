@@ -13,9 +13,9 @@ _SEP = r"\s*(?:[:：]|\s-\s|\|)\s*"
 
 
 @cache
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[str]]:
+def _compiled(tier: str = "labels") -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[str]]:
     data = patterns.load("titles")
-    labels = data["labels"]["ko"] + data["labels"]["en"]
+    labels = data[tier]["ko"] + data[tier]["en"]
     label_alt = "|".join(f"(?:{x})" for x in sorted(labels, key=len, reverse=True))
     # "직위: X", "직책/직위 : X", "Position / 직위: X"
     inline = re.compile(
@@ -79,8 +79,12 @@ def split_rank(title: str) -> tuple[str, str | None]:
     return " / ".join(kept).strip(" ,/"), (" ".join(ranks) if ranks else None)
 
 
+_CODE_NOTE = re.compile(r"\s*[(（]?\s*(?:E\s*-\s*7\s*-\s*\w\s*[,/]?\s*)?S?\d{3,5}\s*[)）]?\s*$")
+
+
 def _clean_value(value: str) -> str:
     value = value.split("\n", 1)[0]
+    value = _CODE_NOTE.sub("", value)  # "광고 및 홍보 전문가(2733)": the code is not the title
     value = re.split(r"\s{3,}|\t", value)[0]
     return value.strip(" .;,")
 
@@ -104,11 +108,11 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
 
 
 def find_title(blocks: list[Block]) -> Title | None:
-    return _labelled(blocks) or _from_sentence(blocks)
+    return _labelled(blocks, "labels") or _labelled(blocks, "fallback_labels") or _from_sentence(blocks)
 
 
-def _labelled(blocks: list[Block]) -> Title | None:
-    inline, label_only, _, _ = _compiled()
+def _labelled(blocks: list[Block], tier: str) -> Title | None:
+    inline, label_only, _, _ = _compiled(tier)
     for i, block in enumerate(blocks):
         if block.kind in ("header", "footer"):
             continue
