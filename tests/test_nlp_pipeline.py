@@ -184,3 +184,18 @@ def test_vague_duties_are_found_through_korean_particles() -> None:
                                 "회사 홈페이지 개발 업무", "고객 지시서 작성 자동화")]
     mark_vague(duties)
     assert [d.vague is not None for d in duties] == [True, True, True, False, False]
+
+
+def test_running_headers_and_page_numbers_of_a_pdf_are_not_content(make_doc) -> None:
+    source = """
+@header 주식회사 한빛커머스 | 대외비
+@footer 한빛커머스 인사팀
+# 고용사유서
+## 담당업무
+웹 서비스를 개발하고, 서버를 유지보수함.
+@pagebreak
+## 채용 사유
+베트남어가 가능한 개발자가 필요함.
+"""
+    facts = understand_file(make_doc(source, "s.pdf"))
+    assert [d.text for d in facts.duties] == ["웹 서비스를 개발", "서버를 유지보수"]

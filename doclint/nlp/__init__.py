@@ -13,7 +13,7 @@ from doclint.nlp.cues import find_cues, is_manager_title, management_duties, mar
 from doclint.nlp.doctype import classify
 from doclint.nlp.duties import find_duties
 from doclint.nlp.fields import find_field, has_flag
-from doclint.nlp.layout import logical_blocks
+from doclint.nlp.layout import logical_blocks, mark_page_furniture
 from doclint.nlp.phrases import find_phrases
 from doclint.nlp.salary import find_salary
 from doclint.nlp.text import language_of, languages_of, nfc
@@ -23,10 +23,10 @@ _SIGNATURE_TAIL = 12  # a signature block sits in the last blocks of a document
 
 
 def understand(doc: Document) -> DocumentFacts:
-    blocks = logical_blocks([
+    blocks = logical_blocks(mark_page_furniture([
         Block(nfc(b.text), b.kind, b.page, b.line, b.table, b.list_level, b.marker, b.ocr)
         for b in doc.blocks
-    ])
+    ]))
     body = [b for b in blocks if b.kind not in ("header", "footer")]
     facts = DocumentFacts()
     facts.doc_type, facts.type_confidence, scores = classify(blocks)

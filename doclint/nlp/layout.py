@@ -12,6 +12,37 @@ from doclint.nlp.text import LIST_MARKER
 
 _SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
 _MIN_WRAPPED = 38  # a line shorter than this ended where its writer ended it
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.IGNORECASE)
+_EDGE = 2  # lines at the top and bottom of a page that may be running headers/footers
+
+
+def mark_page_furniture(blocks: list[Block]) -> list[Block]:
+    """PDF and text pages carry running headers, footers and page numbers as ordinary lines:
+    a line within the first/last lines of its page that repeats (digits aside) on another page,
+    or is only a page number, becomes a header/footer block, which no extractor reads as content."""
+    pages: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "line" and b.page is not None:
+            pages.setdefault(b.page, []).append(i)
+    if not pages:
+        return blocks
+    edges: dict[int, str] = {}
+    for idx in pages.values():
+        for pos, i in enumerate(idx):
+            if pos < _EDGE:
+                edges[i] = "header"
+            elif pos >= len(idx) - _EDGE:
+                edges[i] = "footer"
+    seen: dict[str, set[int]] = {}
+    for i in edges:
+        seen.setdefault(re.sub(r"\d+", "#", blocks[i].text.strip()), set()).add(blocks[i].page or 0)
+    out = list(blocks)
+    for i, kind in edges.items():
+        text = blocks[i].text
+        repeated = len(pages) > 1 and len(seen[re.sub(r"\d+", "#", text.strip())]) > 1
+        if repeated or (kind == "footer" and _PAGE_NUMBER.match(text)):
+            out[i] = replace(blocks[i], kind=kind)
+    return out
 
 
 def is_marked(block: Block) -> bool:
