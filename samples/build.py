@@ -1,4 +1,4 @@
-"""Build the sample cases under samples/ from the markup below (samples/MARKUP.md).
+"""Build the sample cases under samples/ from the markup below (docs/markup.md).
 
     python samples/build.py          # rewrites samples/<case>/ files
 

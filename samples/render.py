@@ -1,4 +1,4 @@
-"""Render the document markup of samples/MARKUP.md to .docx (python-docx), .pdf (fpdf2 with a
+"""Render the document markup of docs/markup.md to .docx (python-docx), .pdf (fpdf2 with a
 Korean TrueType font) or .txt. Used by samples/build.py and by the tests, so that every test
 document is a real file written by a real library."""
 
