@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
 from conftest import run_doclint
 
 STATEMENT = """# Statement of Employment Reasons

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from conftest import ROOT, run_doclint, run_json
 
 SCHEMA = json.loads((ROOT / "tests" / "schema" / "report.schema.json").read_text(encoding="utf-8"))
