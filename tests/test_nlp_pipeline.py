@@ -5,7 +5,6 @@ each on real files rendered by samples/render.py and read by the real readers.""
 from __future__ import annotations
 
 from conftest import understand_file
-
 from doclint.model import DocType
 from doclint.nlp.clauses import split_clauses
 from doclint.nlp.phrasebook import SPANS_KEY
@@ -199,3 +198,22 @@ def test_running_headers_and_page_numbers_of_a_pdf_are_not_content(make_doc) -> 
 """
     facts = understand_file(make_doc(source, "s.pdf"))
     assert [d.text for d in facts.duties] == ["웹 서비스를 개발", "서버를 유지보수"]
+
+
+def test_kiwi_starts_only_for_documents_that_need_it(make_doc) -> None:
+    import subprocess
+    import sys
+
+    bullets = make_doc("# 근로계약서\n| 직위 | 웹 개발자 |\n## 담당업무\n- 쇼핑몰 화면 개발\n- 주문 API 유지보수\n", "c.docx")
+    prose = make_doc("# 근로계약서\n## 담당업무\n쇼핑몰 화면을 개발하고, 주문 API를 유지보수함.\n", "p.docx")
+    code = (
+        "import sys; from pathlib import Path; from doclint.readers import read; from doclint.nlp import understand;"
+        "from doclint.nlp.kiwi_tokenizer import LOAD_SECONDS;"
+        "[understand(read(Path(p), p)) for p in sys.argv[1:]]; print('kiwi' in LOAD_SECONDS)"
+    )
+    def kiwi_loaded(*paths: object) -> str:
+        out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+
+    assert kiwi_loaded(bullets) == "False"
+    assert kiwi_loaded(bullets, prose) == "True"
