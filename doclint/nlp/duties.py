@@ -8,6 +8,7 @@ ends the list: what stands there is not a duty."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from doclint.model import Block, Duty, Location, Span
@@ -17,10 +18,11 @@ from doclint.nlp.layout import is_marked as _is_marked
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import LIST_MARKER, squash, strip_marker
 
-_SHARE_WORDS_HEADER = re.compile(r"^(비중|비율|시간\s*비중|업무\s*비중|share|time|%|percent(age)?|weight)", re.I)
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
 # a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
 _PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?i:he|she|they)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:was\s+responsible\s+for|was\s+in\s+charge\s+of|[a-z]+ed)\s|(?:업무|직무)(?:는|로|를)\s|^(?:(?:His|Her|Their|The)\s+(?:main\s+)?(?:duties|responsibilities|tasks)\s+(?:included|include|were|are|consisted\s+of))\s|(?:재직|근무)\s*(?:기간|중)\s*(?:동안|에)?\s|(?:[가-힣](?:고|며)\s*,?\s+\S.*){2,}")
+# what joins the items of a legal-style list: "(a) …; (b) …; and (c) …."
+_LIST_GLUE = re.compile(r"(?:\s*[;,]\s*(?:and|or|및|또는)|\s*[;.。,])+\s*$", re.IGNORECASE)
 _PROSE_HINT = re.compile(r"(?:[가-힣](?:고|며|거나|면서)\s*,?\s+\S)|[,;]\s*(?:and\s+)?[a-z]+(?:ed|s)?\s|\s(?:and|&)\s+[a-z]+ed\s|(?:[가-힣](?:함|합니다|했습니다|하였음)\s*\.?\s*$)|[.!?]\s+\S|^(?:(?:During|In|While)\s|(?:He|She|They|Mr|Ms|Mrs)\b)")
 _KO_END = re.compile(r"\s*(?:하는\s*업무|하는\s*일|을\s*담당함?|를\s*담당함?|등의\s*업무|업무를\s*수행함?|합니다|하였음|하였습니다|했습니다|함|한다|하기|할\s*것|임)\s*[.。]?\s*$")
 
@@ -85,6 +87,7 @@ def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
             continue
         for part in [squash(line)] if one_item else split_prose(line):
             part, share = parse_share(strip_marker(part))
+            part = _LIST_GLUE.sub("", part)
             if len(part) >= 2 and not re.fullmatch(r"[\W\d_]+", part):
                 out.append((part, share))
     return out
@@ -113,81 +116,130 @@ def _prose_duties(blocks: list[Block]) -> list[Duty]:
     return []
 
 
+Grid = dict[tuple[int, int], Block]  # (row, column) → cell of one table
+
+
+def _grids(blocks: list[Block]) -> dict[int, Grid]:
+    grids: dict[int, Grid] = {}
+    for b in blocks:
+        if b.table is not None:
+            grids.setdefault(b.table[0], {})[(b.table[1], b.table[2])] = b
+    return grids
+
+
+def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) -> None:
+    """Duties of a table whose cell (r0, c0) is a duty heading.
+
+    - "| 담당업무 | 웹 개발 … |": the heading labels its row; the value cells are the duties,
+      and so are following rows with an empty label cell.
+    - "| 담당업무 | 비중 |" / "| 구분 | 담당업무 |" / "| 담당업무 | 내용 |": a header row; the
+      duties are the cells below, in the heading's column (or the content column), and a short
+      share cell on the same row ("60%", "주 2일") is that duty's share."""
+    cols = sorted(c for r, c in grid if r == r0)
+    others = {c: squash(grid[(r0, c)].text) for c in cols if c != c0}
+    header_row = c0 > 0 or (others and all(_header_kind(t) for t in others.values()))
+    if not header_row:
+        for c in cols:
+            if c > c0:
+                add(grid[(r0, c)].text, grid[(r0, c)])
+        r = r0 + 1
+        while (r, c0) in grid and not grid[(r, c0)].text.strip() and any((r, c) in grid for c in cols if c > c0):
+            for c in cols:
+                if c > c0 and (r, c) in grid:
+                    add(grid[(r, c)].text, grid[(r, c)])
+            r += 1
+        return
+    duty_col = next((c for c, t in others.items() if _header_kind(t) == "content"), c0)
+    share_cols = [c for c, t in others.items() if _header_kind(t) == "share"]
+    last_row = max(r for r, _ in grid)
+    for r in range(r0 + 1, last_row + 1):
+        label = grid.get((r, 0))
+        if label is not None and 0 not in (duty_col, c0):
+            found = heading_kind(label.text)
+            if found and found[0] != "duties":
+                break  # "| 연봉 | …": a labelled row after the duty rows
+        cell = grid.get((r, duty_col))
+        if cell is None or not cell.text.strip():
+            continue
+        if duty_col == 0 or c0 == 0:
+            found = heading_kind(cell.text)
+            if found and found[0] != "duties" and not any(parse_share(grid[(r, c)].text)[1] for c in share_cols if (r, c) in grid):
+                break
+        share = None
+        for c in share_cols or [c for c in cols if c not in (duty_col, c0)]:
+            if (r, c) in grid and len(grid[(r, c)].text.strip()) <= 12:
+                share = parse_share(grid[(r, c)].text)[1]
+                if share is not None:
+                    break
+        add(cell.text, cell, share)
+
+
+@cache
+def _table_headers() -> dict[str, re.Pattern[str]]:
+    data = patterns.load("sections")["table_headers"]
+    return {kind: re.compile(rf"^(?:{'|'.join(words)})\s*$", re.IGNORECASE) for kind, words in data.items()}
+
+
+def _header_kind(text: str) -> str | None:
+    """"share" for 비중 / Share / %, "content" for 내용 / Description, else None."""
+    text = squash(text)
+    return next((kind for kind, regex in _table_headers().items() if regex.match(text)), None)
+
+
 def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     duties: list[Duty] = []
     section: Span | None = None
-    mode: str | None = None  # None | "list" | "row" | "column"
-    anchor: tuple[int, int, int] | None = None  # table cell of the heading
-    row_duty: dict[tuple[int, int], int] = {}  # (table,row) → index of its duty (column mode)
+    mode: str | None = None  # None | "list"
+    grids = _grids(blocks)
+    done_tables: set[int] = set()
 
-    def add(text: str, block: Block, share: float | None = None, prose: bool = False) -> None:
-        marked = not prose and (block.kind == "list_item" or bool(block.marker))
-        for item, item_share in _items(text, marked):
-            duties.append(Duty(item, item_share if item_share is not None else share, Location(block.line, block.page), section.text if section else None))
+    def add(text: str, block: Block, share: float | None = None, prose: bool = False) -> list[Duty]:
+        marked = not prose and (block.kind == "list_item" or bool(block.marker) or "\n" in text)
+        new = [
+            Duty(item, item_share if item_share is not None else share, Location(block.line, block.page), section.text if section else None)
+            for item, item_share in _items(text, marked)
+        ]
+        duties.extend(new)
+        return new
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
     for block in blocks:
+        if block.table is not None and block.table[0] in done_tables:
+            continue
         found = heading_kind(block.text)
-        if mode == "column" and block.table and anchor and block.table[0] == anchor[0] and block.table[1] > anchor[1]:
-            if block.table[2] == 0 and found and found[0] != "duties" and block.table[2] != anchor[2]:
-                mode, anchor = None, None  # "| 연봉 | …": a labelled row after the duty rows
-                continue
-            found = None  # cells under a column header are data, even if they start like one
         if found:
             kind, rest = found
             if kind == "duties":
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
-                anchor = block.table
-                mode = "row" if block.table else "list"
                 marked = False
+                if block.table is not None:
+                    t, r, c = block.table
+                    before = len(duties)
+                    if rest:
+                        add(rest, block, prose=True)
+                    _table_duties(grids[t], r, c, add)
+                    if len(duties) > before:
+                        done_tables.add(t)
+                        mode = None
+                        continue
+                    mode = "list"  # "| 담당업무 | 아래와 같음 |": the list may follow the table
+                    continue
+                mode = "list"
                 if rest:
                     add(rest, block, prose=True)  # "5. 담당업무: …하고, …하며"
                 continue
-            if mode == "row" and block.table and anchor and block.table[:2] == anchor[:2]:
-                pass  # a value cell that happens to start like a heading
-            else:
-                mode, anchor = None, None
-                continue
-        if mode is None:
-            continue
-        if mode == "list":
-            if block.kind == "heading":
-                mode = None
-                continue
-            if block.table is not None and anchor is None and duties:
-                mode = None
-                continue
-            if duties and marked and not _is_marked(block):
-                mode = None  # a paragraph after the bullets: the list is over
-                continue
-            marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
-            add(block.text, block)
-        elif mode in ("row", "column") and block.table and anchor:
-            t, r, c = block.table
-            if t != anchor[0]:
-                mode = None
-                continue
-            if mode == "row" and r == anchor[1]:
-                if _SHARE_WORDS_HEADER.match(block.text.strip()) and not duties:
-                    mode = "column"  # "업무 | 비중" is a header row: duties are in the rows below
-                    continue
-                add(block.text, block)
-            elif mode == "row" and r > anchor[1] and c == 0 and not duties:
-                mode = "column"
-                add(block.text, block)
-                row_duty[(t, r)] = len(duties) - 1
-            elif mode == "row":
-                if c == 0:
-                    mode = None  # the next labelled row
-                else:
-                    add(block.text, block)
-            elif mode == "column":
-                _, share = parse_share(block.text)
-                if c != anchor[2] and share is not None and len(block.text) <= 12 and (t, r) in row_duty:
-                    duties[row_duty[(t, r)]].share = share
-                elif c == anchor[2]:
-                    add(block.text, block)
-                    row_duty[(t, r)] = len(duties) - 1
-        else:
             mode = None
+            continue
+        if mode != "list":
+            continue
+        if block.kind == "heading" or (block.table is not None and duties):
+            mode = None
+            continue
+        if block.table is not None:
+            continue
+        if duties and marked and not _is_marked(block):
+            mode = None  # a paragraph after the bullets: the list is over
+            continue
+        marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
+        add(block.text, block)
     return duties, section
