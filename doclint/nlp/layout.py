@@ -11,7 +11,13 @@ from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import LIST_MARKER
 
 _SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
-_MIN_WRAPPED = 38  # a line shorter than this ended where its writer ended it
+_MIN_WRAPPED = 30  # a line shorter than this ended where its writer ended it
+_FULL_WIDTH = 0.8  # a wrapped line fills at least this share of the page's widest line
+
+
+def _width(text: str) -> float:
+    """Printed width in Hangul-glyph units: Latin letters and digits are about half as wide."""
+    return sum(1.0 if ord(ch) >= 0x1100 else 0.55 for ch in text)
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.IGNORECASE)
 _EDGE = 2  # lines at the top and bottom of a page that may be running headers/footers
 
@@ -52,12 +58,17 @@ def is_marked(block: Block) -> bool:
 def logical_blocks(blocks: list[Block]) -> list[Block]:
     """Join the lines a PDF or text file wrapped back into one block: a line that is long, does
     not end a sentence, and is followed by an unmarked line of the same page."""
+    widest: dict[int | None, float] = {}
+    for b in blocks:
+        if b.kind == "line":
+            widest[b.page] = max(widest.get(b.page, 0.0), _width(b.text))
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == "line" and block.kind == "line" and prev.page == block.page
             and len(prev.text) >= _MIN_WRAPPED and not _SENTENCE_END.search(prev.text)
+            and _width(prev.text.rsplit("\n", 1)[-1]) >= _FULL_WIDTH * widest[prev.page]
             and not is_marked(block) and heading_kind(block.text) is None
         ):
             out[-1] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
