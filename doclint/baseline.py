@@ -24,6 +24,11 @@ HEADER = (
 
 
 def fingerprint(finding: Finding) -> str:
+    """Stable across runs and edits elsewhere in the document; taken before masking (stored in
+    finding.data) so that --no-mask and the masked default agree."""
+    stored = finding.data.get("fingerprint")
+    if isinstance(stored, str):
+        return stored
     basis = finding.evidence or finding.message
     basis = re.sub(r"\s+", " ", basis).strip().lower()
     return hashlib.sha256(f"{finding.rule}\x00{basis}".encode()).hexdigest()[:16]

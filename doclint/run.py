@@ -64,7 +64,14 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
             result = run(cases, opts, on_case=lambda _: bar.advance(task))
     else:
         result = run(cases, opts)
+    from doclint import baseline, privacy
+
+    for f in result.findings:
+        f.data["fingerprint"] = baseline.fingerprint(f)
     _apply_baseline(result, opts)
+    if not opts.extra.get("no_mask"):
+        privacy.mask_run(result)
+    _write_baseline(result, opts)
     color = output is None and sys.stdout.isatty() and fmt == "text"
     text = formatter(fmt)(result, opts, color)
     if output:
@@ -93,6 +100,11 @@ def _apply_baseline(result: RunResult, opts: Options) -> None:
         if stale:
             result.notes.append(f"{len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {accepted.file} no longer match any finding:")
             result.notes.extend(f"  {e['path']}: {e['rule']} \"{e.get('evidence', '')}\"" for e in stale)
+
+
+def _write_baseline(result: RunResult, opts: Options) -> None:
+    from doclint import baseline
+
     if opts.extra.get("write_baseline"):
         n = baseline.write(result.findings, opts.extra["write_baseline"])
         print(f"doclint: wrote {n} finding(s) to {opts.extra['write_baseline']}; fill in each `reason`", file=sys.stderr)
