@@ -102,8 +102,31 @@ def explain(rule: str, lang: str) -> None:
         click.echo(("수정 방법: " if lang == "ko" else "What to do: ") + fix)
 
 
+@cli.command()
+@click.option("--clear", is_flag=True, help="Delete everything doclint has cached.")
+def cache(clear: bool) -> None:
+    """Show (or --clear) doclint's cache: catalog embeddings and OCR text, owner-only."""
+    import shutil
+
+    from doclint.paths import cache_dir
+
+    folder = cache_dir()
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    if clear:
+        for child in folder.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        click.echo(f"cleared {len(files)} file(s), {size / 1e6:.1f} MB, from {folder}")
+    else:
+        click.echo(f"{folder}: {len(files)} file(s), {size / 1e6:.1f} MB (doclint cache --clear empties it)")
+
+
 def main() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # File names that are not valid UTF-8 must print, not crash the report.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(prog_name="doclint", standalone_mode=True)
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ from typing import Any
 
 from doclint.cases import UsageError
 from doclint.model import Severity
+from doclint.readers.limits import Limits
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -30,6 +31,7 @@ class Options:
     thresholds: dict[str, Any] = field(default_factory=dict)
     config_path: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
 
     def enabled(self, code: str) -> bool:
         if code in self.ignore:

@@ -39,7 +39,7 @@ def read_case(case: Case, options: Options) -> CaseContext:
     records: list[DocRecord] = []
     for path, display in case.files:
         try:
-            doc = read(path, display)
+            doc = read(path, display, options.limits)
         except ReadError as error:
             records.append(DocRecord(display, error=error))
             continue

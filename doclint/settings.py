@@ -4,7 +4,7 @@ from the first path. Unknown keys and rule names are errors, not silently ignore
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from doclint.model import Severity
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "fail-on", "lang", "jobs", "catalog", "model",
     "severity", "per-path-ignores", "thresholds", "format", "code", "subcategory",
+    "timeout-per-page", "timeout-per-document", "max-pages",
 }
 
 
@@ -49,6 +50,12 @@ class Settings:
                 setattr(opts, key, d[key])
         if "format" in d:
             opts.extra["format"] = d["format"]
+        limits = {"timeout-per-page": "seconds_per_page", "timeout-per-document": "seconds_per_document", "max-pages": "max_pages"}
+        for key, attr in limits.items():
+            if key in d:
+                if not isinstance(d[key], (int, float)) or d[key] <= 0:
+                    raise UsageError(f"{where}: {key} must be a positive number")
+                opts.limits = replace(opts.limits, **{attr: d[key]})
         if "thresholds" in d:
             opts.thresholds = dict(d["thresholds"])
         if "per-path-ignores" in d:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from doclint.model import Document, ReadError
-from doclint.readers.limits import Limits
+from doclint.readers.limits import Limits, deadline
 
 SUPPORTED_SUFFIXES = frozenset(
     {".docx", ".pdf", ".txt", ".md", ".hwp", ".hwpx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -132,7 +132,8 @@ def read(path: Path, display: str, limits: Limits | None = None) -> Document:
             "unsupported",
         )
     try:
-        doc = reader(path, display, limits)
+        with deadline(limits.seconds_per_document):
+            doc = reader(path, display, limits)
     except ReadError:
         raise
     except MemoryError as exc:

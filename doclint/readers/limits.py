@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +21,43 @@ class Limits:
     max_pages: int = 300
     max_chars: int = 2_000_000
     seconds_per_page: float = 5.0
+    seconds_per_document: float = 60.0  # a wall-clock cap for formats whose pages are unknown
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the reader after `seconds` (SIGALRM; only possible in a main thread, which every
+    doclint process, pool workers included, reads in). The PDF reader also checks per page."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Timeout as exc:
+        raise ReadError(
+            f"reading the document took longer than {seconds:.0f} s and was stopped",
+            "check the file in its own program; raise `timeout-per-document` in doclint.toml if it is genuine",
+            "timeout",
+        ) from exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    with zf.open(info) as fh:
+        head = fh.read(4096)
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def check_zip(path: Path, limits: Limits) -> None:
@@ -30,6 +71,13 @@ def check_zip(path: Path, limits: Limits) -> None:
                     raise ReadError(
                         f"the file looks like a zip bomb: {info.filename} inflates "
                         f"{info.file_size / info.compress_size:.0f}× to {info.file_size / 1e6:.0f} MB",
+                        "do not open it; ask the sender for a clean copy",
+                        "hostile",
+                    )
+                if info.filename.endswith((".xml", ".rels", ".hpf")) and _has_dtd(zf, info):
+                    raise ReadError(
+                        f"the file's XML ({info.filename}) declares a DTD or entities, which office "
+                        "documents never do (an entity-expansion or external-entity attack)",
                         "do not open it; ask the sender for a clean copy",
                         "hostile",
                     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from doclint.report.text_format import printable
+
 if TYPE_CHECKING:
     from doclint.config import Options
     from doclint.engine import RunResult
@@ -23,7 +25,7 @@ def _escape_property(text: str) -> str:
 def render(run: RunResult, options: Options, color: bool = False) -> str:
     lines = []
     for f in run.findings:
-        props = [f"file={_escape_property(f.path)}"]
+        props = [f"file={_escape_property(printable(f.path))}"]
         if f.line:
             props.append(f"line={f.line}")
         props.append(f"title={_escape_property(f'{f.rule} {f.name}')}")

@@ -16,6 +16,11 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
 
 
+def printable(path: str) -> str:
+    """A path on one line: control characters and undecodable bytes shown escaped."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -28,7 +33,7 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
     lines: list[str] = []
     for case in run.cases:
         for f in case.findings:
-            where = f"{f.path}:{f.line or 1}:1:"
+            where = f"{printable(f.path)}:{f.line or 1}:1:"
             page = f" (p. {f.page})" if f.page else ""
             sev = c(_COLORS[f.severity.value], f"[{f.severity.value}]")
             lines.append(f"{c(_BOLD, where)} {f.rule} {sev} {f.message}{page}")
