@@ -27,6 +27,7 @@ def _data() -> dict[str, Any]:
         "verb_tags": set(data["ko_verb_tags"]),
         "ko_tail": re.compile(data["ko_tail"]),
         "verbs": {v.lower() for v in data["en_verbs"]},
+        "past": {v.lower() for v in data["en_irregular_past"]},
         "lead_in": [re.compile(p) for p in data["en_lead_in"]],
         "ko_lead_in": re.compile(data["ko_lead_in"]),
     }
@@ -76,10 +77,25 @@ def _ko_clauses(doc: Doc) -> list[str]:
     return [data["ko_tail"].sub("", squash(c)).strip(" ,.;") for c in out]
 
 
+def _verb_form(word: str) -> str:
+    """ing | past | s | base — coordinated duties share one form (designed…, maintained…)."""
+    w = word.lower()
+    if w.endswith("ing"):
+        return "ing"
+    if w.endswith("ed") or w in _data()["past"]:
+        return "past"
+    if w.endswith("s") and not w.endswith("ss"):
+        return "s"
+    return "base"
+
+
 def _en_clauses(doc: Doc) -> list[str]:
     out: list[str] = []
     start = 0
     tokens = list(doc)
+    lead = strip_lead_in(doc.text).split(" ", 1)[0]  # "His duties included designing …" → designing
+    first_verb = lead if _is_en_verb(lead) else next((t.text for t in tokens if _is_en_verb(t.text)), None)
+    form = _verb_form(first_verb) if first_verb else None
     for i, tok in enumerate(tokens):
         if tok.text not in {",", ";", "and"} or i == 0:
             continue
@@ -91,6 +107,8 @@ def _en_clauses(doc: Doc) -> list[str]:
         nxt = tokens[k]
         if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
             continue
+        if form is not None and _verb_form(nxt.text) != form:
+            continue  # "built dashboards for sales, marketing and finance": not a new duty
         if len(doc.text[start:tok.idx].split()) < 3:
             continue  # "Plan, shoot and edit videos": verbs sharing one object stay one duty
         out.append(doc.text[start:tok.idx])
