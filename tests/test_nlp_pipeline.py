@@ -217,3 +217,11 @@ def test_kiwi_starts_only_for_documents_that_need_it(make_doc) -> None:
 
     assert kiwi_loaded(bullets) == "False"
     assert kiwi_loaded(bullets, prose) == "True"
+
+
+def test_short_label_lines_of_a_pdf_are_not_joined(make_doc) -> None:
+    source = "# Employment Contract\nPosition: Senior Backend Engineer\nOccupation code: 2224\n## Duties\n- Build REST APIs in Go (60%)\n- Review code (40%)\n"
+    facts = understand_file(make_doc(source, "c.pdf"))
+    assert (facts.title.value, facts.title.rank) == ("Backend Engineer", "Senior")
+    assert [c.code for c in facts.codes] == ["2224"]
+    assert [(d.text, d.share) for d in facts.duties] == [("Build REST APIs in Go", 0.6), ("Review code", 0.4)]

@@ -12,7 +12,9 @@ from doclint.nlp.text import LIST_MARKER
 
 _SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
 _MIN_WRAPPED = 30  # a line shorter than this ended where its writer ended it
-_FULL_WIDTH = 0.8  # a wrapped line fills at least this share of the page's widest line
+_FULL_WIDTH = 0.8  # a wrapped line fills at least this share of the page's widest line …
+_MIN_LINE_WIDTH = 36.0  # … and of a printed A4 line (in Hangul glyphs), however short the page
+_FIELD = re.compile(r"^\s*[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,3}\s*[:：]\s*\S")  # "Occupation code: 2224"
 
 
 def _width(text: str) -> float:
@@ -68,7 +70,8 @@ def logical_blocks(blocks: list[Block]) -> list[Block]:
         if (
             prev is not None and prev.kind == "line" and block.kind == "line" and prev.page == block.page
             and len(prev.text) >= _MIN_WRAPPED and not _SENTENCE_END.search(prev.text)
-            and _width(prev.text.rsplit("\n", 1)[-1]) >= _FULL_WIDTH * widest[prev.page]
+            and _width(prev.text.rsplit("\n", 1)[-1]) >= _FULL_WIDTH * max(widest[prev.page], _MIN_LINE_WIDTH)
+            and not _FIELD.match(block.text)
             and not is_marked(block) and heading_kind(block.text) is None
         ):
             out[-1] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
