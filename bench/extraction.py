@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/extraction.py [--set FILE] [--formats docx,pdf,txt] [--verbose]
 
-Each labelled document (markup of samples/MARKUP.md) is rendered to a real file (samples/render.py),
+Each labelled document (markup of docs/markup.md) is rendered to a real file (samples/render.py),
 read by doclint's readers and understood by doclint.nlp.understand(); every field is scored
 against its label. Prints Markdown tables (accuracy, speed) for the README.
 
@@ -193,12 +193,11 @@ def score(doc: Labelled, facts: Any, seconds: float) -> Result:
 # ---------------------------------------------------------------- running
 
 def run(labelled: list[Labelled], formats: set[str] | None = None) -> tuple[list[Result], dict[str, float]]:
-    from render import render
-
     from doclint.nlp import understand
     from doclint.nlp.kiwi_tokenizer import LOAD_SECONDS
     from doclint.nlp.pipeline import nlp_for
     from doclint.readers import read
+    from render import render
 
     timing: dict[str, float] = {}
     start = time.perf_counter()
