@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "samples"))
 DEFAULT_SET = ROOT / "tests" / "extraction" / "labelled.yaml"
 DUTY_MATCH = 0.85
 TARGETS = {"type": 0.95, "title": 0.95, "codes": 0.95, "salary": 0.95, "duty_recall": 0.90, "duty_precision": 0.90}
-FIELDS = ("type", "language", "title", "rank", "codes", "subcategory", "salary")
+FIELDS = ("type", "language", "title", "rank", "codes", "subcategory", "salary", "employer", "industry")
 
 
 @dataclass
@@ -153,6 +153,8 @@ def score(doc: Labelled, facts: Any, seconds: float) -> Result:
         "codes": sorted({m.code for m in facts.codes}),
         "subcategory": facts.subcategory.text if facts.subcategory else None,
         "salary": facts.salary.annual_krw if facts.salary else None,
+        "employer": facts.employer.text if facts.employer else None,
+        "industry": facts.industry.text if facts.industry else None,
     }
     want = {
         "type": exp.get("type"),
@@ -162,11 +164,13 @@ def score(doc: Labelled, facts: Any, seconds: float) -> Result:
         "codes": sorted({str(c).upper() for c in (exp.get("codes") or [])}) if not isinstance(exp.get("codes"), str) else [exp["codes"].upper()],
         "subcategory": exp.get("subcategory"),
         "salary": exp.get("annual_salary_krw"),
+        "employer": exp.get("employer"),
+        "industry": exp.get("industry"),
     }
     for key in FIELDS:
         if key not in exp and not (key == "salary" and "annual_salary_krw" in exp):
             continue  # not labelled: not scored
-        if key in ("title", "rank", "subcategory"):
+        if key in ("title", "rank", "subcategory", "employer", "industry"):
             ok = same_text(got[key], want[key])
         elif key == "salary":
             ok = (got[key] or None) == (int(want[key]) if want[key] is not None else None)
