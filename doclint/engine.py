@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from doclint.case import CaseContext, DocRecord
 from doclint.cases import Case
 from doclint.checks import all_rules
-from doclint.checks.base import DocContext
+from doclint.checks.base import DocContext, Rule
 from doclint.checks.dl001_unreadable import unreadable
 from doclint.config import Options
 from doclint.model import Finding, ReadError
@@ -49,9 +50,25 @@ def read_case(case: Case, options: Options) -> CaseContext:
             records.append(DocRecord(display, doc=doc, error=ReadError(f"doclint failed to analyse it ({type(exc).__name__}: {exc})", "please report this as a doclint bug", "internal")))
             continue
         records.append(DocRecord(display, doc=doc, facts=facts))
-    ctx = CaseContext(case.path, records, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang)
+    ctx = CaseContext(case.path, records, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang,
+                      options={"catalog": options.catalog, "thresholds": options.thresholds, "config": options.config_path,
+                               "subcategory": options.subcategory})
     choose_code(ctx, options)
+    align_duties(ctx, options)
     return ctx
+
+
+def align_duties(ctx: CaseContext, options: Options) -> None:
+    """Duties against codes (DL401–DL404, DL408 read the result). An encoder that cannot be loaded
+    leaves the case unaligned with a note, so the other rules still run."""
+    if not any(options.enabled(code) for code in ALIGNMENT_RULES):
+        return
+    from doclint.align import EncoderError, align_case
+
+    try:
+        align_case(ctx, options)
+    except EncoderError as exc:
+        ctx.extra.setdefault("notes", []).append(f"duties not compared with the catalog: {exc}")
 
 
 def choose_code(ctx: CaseContext, options: Options) -> None:
@@ -97,10 +114,10 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
                 continue
             if r.doc_types is not None and record.facts.doc_type not in r.doc_types:
                 continue
-            findings.extend(r.check(dctx))
+            findings.extend(_guarded(r, dctx, ctx))
     for r in rules.values():
         if r.scope == "case" and options.enabled(r.code):
-            findings.extend(r.check(ctx))
+            findings.extend(_guarded(r, ctx, ctx))
     for f in findings:
         if f.rule in options.severity:
             f.severity = options.severity[f.rule]
@@ -108,9 +125,34 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
     return findings
 
 
+def _guarded(r: Rule, target: DocContext | CaseContext, ctx: CaseContext) -> list[Finding]:
+    """A rule's findings; a bug in one rule becomes a note and never stops the others or the folder."""
+    try:
+        return list(r.check(target))
+    except Exception as exc:
+        where = target.doc.path if isinstance(target, DocContext) else ctx.path
+        ctx.extra.setdefault("notes", []).append(
+            f"{where}: rule {r.code} {r.name} failed ({type(exc).__name__}: {exc}); please report this doclint bug"
+        )
+        return []
+
+
 def run_case(case: Case, options: Options) -> CaseResult:
     ctx = read_case(case, options)
     return CaseResult(ctx, check_case(ctx, options))
+
+
+# The rules that need the duties aligned with the catalog; with all of them off, no encoder loads.
+ALIGNMENT_RULES = ("DL401", "DL402", "DL403", "DL404", "DL408", "DL504")
+
+
+def preload(options: Options) -> None:
+    """Load the encoder and the embedded catalog in the parent, so forked workers share them."""
+    if any(options.enabled(code) for code in ALIGNMENT_RULES):
+        from doclint.align import EncoderError, scorer_for
+
+        with contextlib.suppress(EncoderError):
+            scorer_for(options)
 
 
 # Below this many cases a process pool costs more (worker start-up, model loading) than it saves.
@@ -123,6 +165,19 @@ def run(
     on_case: Callable[[CaseResult], None] | None = None,
 ) -> RunResult:
     """Check every case; results come back in the order of `cases` whatever --jobs is."""
+    from doclint.catalog import load_catalog
+
+    catalog = load_catalog(options.catalog).info()  # CatalogError → exit 2 (run.py); loaded before any fork
+    result = _run(cases, options, on_case)
+    result.catalog = catalog
+    return result
+
+
+def _run(
+    cases: list[Case],
+    options: Options,
+    on_case: Callable[[CaseResult], None] | None = None,
+) -> RunResult:
     jobs = max(1, min(options.jobs, len(cases)))
     if jobs == 1 or len(cases) < MIN_CASES_FOR_POOL:
         results = []
@@ -130,10 +185,11 @@ def run(
             results.append(run_case(case, options))
             if on_case:
                 on_case(results[-1])
-        return RunResult(results)
+        return _result(results)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    preload(options)
     # fork: workers inherit what the parent already imported and loaded (catalog, models).
     ctx = multiprocessing.get_context("fork")
     ordered: list[CaseResult | None] = [None] * len(cases)
@@ -144,4 +200,9 @@ def run(
             ordered[futures[future]] = result
             if on_case:
                 on_case(result)
-    return RunResult([r for r in ordered if r is not None])
+    return _result([r for r in ordered if r is not None])
+
+
+def _result(cases: list[CaseResult]) -> RunResult:
+    notes = [note for c in cases for note in c.context.extra.get("notes", [])]
+    return RunResult(cases, notes=list(dict.fromkeys(notes)))

@@ -74,6 +74,20 @@ def document_dict(record: Any) -> dict[str, Any]:
     }
 
 
+def alignment_dict(alignment: Any) -> dict[str, Any] | None:
+    """How the duties were judged: the encoder, and why the alignment rules abstained if they did."""
+    if alignment is None:
+        return None
+    chosen = alignment.chosen
+    return {
+        "encoder": alignment.encoder,
+        "duties": len(alignment.fits),
+        "duties_without_fit": sum(f.abstained for f in alignment.fits),
+        "chosen_coverage": round(alignment.coverage_of(chosen), 3) if chosen is not None else None,
+        "abstained": alignment.abstain_reason,
+    }
+
+
 def case_dict(result: CaseResult) -> dict[str, Any]:
     ctx = result.context
     return {
@@ -82,8 +96,10 @@ def case_dict(result: CaseResult) -> dict[str, Any]:
         "chosen_code_source": ctx.chosen_source,
         "subcategory": ctx.subcategory,
         "suggestions": ctx.suggestions,
+        "alignment": alignment_dict(ctx.alignment),
         "documents": [document_dict(r) for r in ctx.records],
         "findings": [finding_dict(f) for f in result.findings],
+        "notes": list(ctx.extra.get("notes", [])),
     }
 
 
@@ -106,4 +122,5 @@ def run_dict(run: RunResult) -> dict[str, Any]:
         "cases": [case_dict(c) for c in run.cases],
         "summary": summary(run),
         "baseline": run.baseline,
+        "notes": run.notes,
     }

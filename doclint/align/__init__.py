@@ -1,0 +1,61 @@
+"""Duties against codes: encoders, the embedded catalog, and a case's alignment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from doclint.align.case_alignment import CaseAlignment, TitleFit, align
+from doclint.align.encoders import EncoderError
+from doclint.align.scorer import Scorer, Thresholds, get_scorer
+from doclint.case import CaseContext
+from doclint.config import Options
+from doclint.model import DocType, Duty
+
+# Whose duties define the job: the contract and the 고용사유서. Letters and other papers only
+# when a case has neither (e.g. one letter checked on its own).
+_PRIMARY = (DocType.CONTRACT, DocType.REASON_STATEMENT)
+
+
+def cache_folder(options: Options) -> Path | None:
+    if options.extra.get("no_cache"):
+        return None
+    from doclint.paths import cache_dir
+
+    try:
+        return cache_dir()
+    except OSError:  # an unwritable home: run without the cache rather than fail
+        return None
+
+
+def scorer_for(options: Options) -> Scorer:
+    from doclint.catalog import load_catalog
+
+    return get_scorer(load_catalog(options.catalog), options.model, cache_folder(options))
+
+
+def duty_groups(ctx: CaseContext) -> list[tuple[str, list[Duty]]]:
+    records = [r for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.duties]
+    if not records:
+        records = [r for r in ctx.readable if r.facts and r.facts.duties]
+    return [(r.display, list(r.facts.duties)) for r in records if r.facts]
+
+
+def align_case(ctx: CaseContext, options: Options) -> CaseAlignment | None:
+    groups = duty_groups(ctx)
+    if not groups:
+        return None
+    from doclint.catalog import load_catalog
+
+    scorer = scorer_for(options)
+    thresholds = Thresholds.for_encoder(scorer.encoder.name, options.thresholds)
+    result = align(groups, scorer, thresholds, load_catalog(options.catalog), ctx.chosen_code)
+    titled = [r for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.title and r.facts.title.value]
+    if titled:
+        scores = scorer.score([r.facts.title.value for r in titled if r.facts and r.facts.title])
+        result.titles = [TitleFit(r.display, r.facts.title, row) for r, row in zip(titled, scores, strict=True) if r.facts and r.facts.title]
+    ctx.alignment = result
+    ctx.suggestions = result.suggestions
+    return result
+
+
+__all__ = ["CaseAlignment", "EncoderError", "Scorer", "Thresholds", "align_case", "scorer_for"]

@@ -1,0 +1,176 @@
+"""What an officer does with a case: read every duty against the chosen code and the others.
+
+Each duty gets a score for every catalog entry. It *matches* every code within `margin` of its
+best score (close codes such as 2223/2224 share a duty) as long as that best reaches `match_min`;
+below that it matches nothing (abstains). A code's coverage is the weighted share of the duties
+it matches: stated time shares where given, each document counting equally."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from doclint.align.scorer import Scorer, Thresholds
+from doclint.catalog.model import Catalog, CodeEntry
+from doclint.model import Duty, Title
+
+
+@dataclass
+class DutyFit:
+    duty: Duty
+    path: str
+    weight: float
+    scores: np.ndarray
+    matched: np.ndarray  # bool per entry
+    best: int
+
+    @property
+    def abstained(self) -> bool:
+        return not bool(self.matched.any())
+
+
+@dataclass
+class TitleFit:
+    path: str
+    title: Title
+    scores: np.ndarray
+
+
+@dataclass
+class CaseAlignment:
+    entries: list[CodeEntry]
+    fits: list[DutyFit]
+    coverage: np.ndarray
+    mean_score: np.ndarray
+    eligible: np.ndarray
+    thresholds: Thresholds
+    chosen: int | None  # position of the chosen code (None: not chosen, or not in the catalog)
+    abstain_reason: str | None = None
+    encoder: str = ""
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    titles: list[TitleFit] = field(default_factory=list)
+
+    @property
+    def abstained(self) -> bool:
+        return self.abstain_reason is not None
+
+    def ranked(self, eligible: bool = True) -> list[int]:
+        """Entry positions by coverage, then mean score; E-7 codes or ineligible occupations."""
+        positions = [i for i in range(len(self.entries)) if bool(self.eligible[i]) == eligible]
+        return sorted(positions, key=lambda i: (-round(float(self.coverage[i]), 6), -float(self.mean_score[i])))
+
+    @property
+    def best(self) -> int | None:
+        ranked = self.ranked()
+        return ranked[0] if ranked else None
+
+    def coverage_of(self, position: int | None) -> float:
+        return 0.0 if position is None else float(self.coverage[position])
+
+    def supporting(self, position: int, limit: int | None = None) -> list[DutyFit]:
+        """The duties that match this entry, strongest first."""
+        fits = sorted((f for f in self.fits if f.matched[position]), key=lambda f: -float(f.scores[position]))
+        return fits[:limit] if limit else fits
+
+    def pulling_away(self, towards: int) -> list[DutyFit]:
+        """Duties that match `towards` but not the chosen code."""
+        if self.chosen is None:
+            return self.supporting(towards)
+        return [f for f in self.supporting(towards) if not f.matched[self.chosen]]
+
+
+def duty_weights(duties: list[Duty]) -> list[float]:
+    """Stated shares where given, the rest split evenly over the unstated duties; sums to 1."""
+    if not duties:
+        return []
+    stated = [d.share for d in duties]
+    known = sum(s for s in stated if s)
+    missing = [i for i, s in enumerate(stated) if not s]
+    if known >= 0.999 or not missing:
+        total = known or 1.0
+        return [(s or 0.0) / total for s in stated]
+    rest = max(1.0 - known, 0.0) / len(missing) if known < 1.0 else 0.0
+    weights = [s if s else rest for s in stated]
+    total = sum(weights) or 1.0
+    return [w / total for w in weights]
+
+
+def align(
+    groups: list[tuple[str, list[Duty]]],
+    scorer: Scorer,
+    thresholds: Thresholds,
+    catalog: Catalog,
+    chosen_code: str | None,
+) -> CaseAlignment:
+    """`groups`: (document path, its duties); each document weighs the same in the coverage."""
+    groups = [(path, [d for d in duties if not d.vague]) for path, duties in groups]
+    groups = [(path, duties) for path, duties in groups if duties]
+    flat: list[tuple[str, Duty, float]] = []
+    for path, duties in groups:
+        flat.extend((path, d, w / len(groups)) for d, w in zip(duties, duty_weights(duties), strict=True))
+    scores = scorer.score([d.text for _, d, _ in flat])
+    entry = catalog.get(chosen_code) if chosen_code else None
+    chosen = scorer.index.position(entry.code) if entry else None
+    fits = []
+    for (path, duty, weight), row in zip(flat, scores, strict=True):
+        best = int(np.argmax(row))
+        if row[best] >= thresholds.match_min:
+            matched = row >= row[best] - thresholds.margin
+        else:
+            matched = np.zeros(len(row), dtype=bool)
+        fits.append(DutyFit(duty, path, weight, row, matched, best))
+    n = scorer.n
+    coverage = np.zeros(n, dtype=np.float32)
+    mean_score = np.zeros(n, dtype=np.float32)
+    for fit in fits:
+        coverage += fit.weight * fit.matched
+        mean_score += fit.weight * fit.scores
+    result = CaseAlignment(scorer.index.entries, fits, coverage, mean_score, scorer.eligible, thresholds, chosen,
+                           encoder=scorer.encoder.name)
+    answered = [f for f in fits if not f.abstained]
+    if len(answered) < thresholds.min_duties:
+        result.abstain_reason = (
+            f"only {len(answered)} duty line(s) specific enough to compare with the catalog "
+            f"(at least {thresholds.min_duties} needed)"
+        )
+    _annotate(result)
+    result.suggestions = _suggestions(result)
+    return result
+
+
+def _annotate(result: CaseAlignment) -> None:
+    """Copy each duty's verdict onto the Duty, for the JSON and HTML reports."""
+    for fit in result.fits:
+        duty = fit.duty
+        duty.best_code = result.entries[fit.best].code if not fit.abstained else None
+        duty.best_score = round(float(fit.scores[fit.best]), 3)
+        duty.matches_chosen = bool(fit.matched[result.chosen]) if result.chosen is not None else None
+        top = np.argsort(-fit.scores)[:3]
+        duty.scores = {result.entries[i].code: round(float(fit.scores[i]), 3) for i in top}
+
+
+def _suggestions(result: CaseAlignment) -> list[dict[str, Any]]:
+    """The best codes (at least 3), and the chosen code after them if it is not among them."""
+    if not result.fits:
+        return []
+    positions = result.ranked()[: max(3, result.thresholds.suggestions)]
+    if result.chosen is not None and result.chosen not in positions:
+        positions.append(result.chosen)
+    return [_suggestion(result, i) for i in positions]
+
+
+def _suggestion(result: CaseAlignment, i: int) -> dict[str, Any]:
+    entry = result.entries[i]
+    chosen = result.entries[result.chosen] if result.chosen is not None else None
+    return {
+        "code": entry.code,
+        "title": entry.title,
+        "subcategory": entry.subcategory,
+        "coverage": round(float(result.coverage[i]), 3),
+        "score": round(float(result.mean_score[i]), 3),
+        "chosen": result.chosen == i,
+        "same_group_as_chosen": entry.parent_group == chosen.parent_group if chosen else None,
+        "duties": [f.duty.text for f in result.supporting(i, result.thresholds.supporting)],
+    }

@@ -1,0 +1,73 @@
+"""The catalog as vectors: every definition line (and name) of every code, embedded once.
+
+Kept in the user's cache as one .npz per (catalog content, encoder), so editing the catalog or
+changing the encoder rebuilds it and nothing else does."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from doclint.align.encoders import Encoder
+from doclint.catalog.model import Catalog, CodeEntry
+
+
+@dataclass
+class CatalogIndex:
+    entries: list[CodeEntry]  # the E-7 codes, then the ineligible occupations
+    row_entry: np.ndarray  # for every index line, the position of its entry in `entries`
+    vectors: np.ndarray  # (lines, dim), L2-normalised
+    key: str
+
+    @property
+    def codes(self) -> list[str]:
+        return [e.code for e in self.entries]
+
+    def position(self, code: str) -> int | None:
+        return next((i for i, e in enumerate(self.entries) if e.code == code), None)
+
+
+def index_lines(catalog: Catalog, names: bool) -> tuple[list[CodeEntry], list[tuple[int, str]]]:
+    entries = list(catalog.codes) + list(catalog.ineligible)
+    lines: list[tuple[int, str]] = []
+    for i, entry in enumerate(entries):
+        texts = entry.definition_en + entry.definition_ko
+        if names:
+            texts = [entry.name_en, entry.name_ko, *texts]
+        lines.extend((i, text) for text in texts if text.strip())
+    return entries, lines
+
+
+def build_index(catalog: Catalog, encoder: Encoder, names: bool, cache_folder: Path | None) -> CatalogIndex:
+    entries, lines = index_lines(catalog, names)
+    digest = hashlib.sha256(encoder.fingerprint.encode())
+    for i, text in lines:
+        digest.update(f"{entries[i].code}\t{text}\n".encode())
+    key = digest.hexdigest()[:20]
+    row_entry = np.fromiter((i for i, _ in lines), dtype=np.int32, count=len(lines))
+    path = cache_folder / "catalog-embeddings" / f"{key}.npy" if cache_folder else None
+    if path is not None and path.is_file():
+        with contextlib.suppress(OSError, ValueError):
+            vectors = np.load(path, allow_pickle=False)
+            if vectors.shape[0] == len(lines):
+                return CatalogIndex(entries, row_entry, vectors.astype(np.float32), key)
+    # stored as float16; rounded the same way when fresh, so a cached run scores identically
+    vectors = encoder.passages([text for _, text in lines]).astype(np.float16).astype(np.float32)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            _save(path, vectors)
+    return CatalogIndex(entries, row_entry, vectors, key)
+
+
+def _save(path: Path, vectors: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
+    with os.fdopen(fd, "wb") as fh:
+        np.save(fh, vectors.astype(np.float16), allow_pickle=False)  # half the size, same ranking
+    os.replace(tmp, path)

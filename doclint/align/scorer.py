@@ -1,0 +1,97 @@
+"""Score text lines against every catalog entry: embeddings plus key-term evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from doclint.align.encoders import Encoder, get_encoder
+from doclint.align.index import CatalogIndex, build_index
+from doclint.align.lexical import TermIndex, build_terms
+from doclint.catalog.model import Catalog
+from doclint.paths import rules_dir
+
+
+@cache
+def alignment_rules() -> dict[str, Any]:
+    with (rules_dir() / "alignment.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    match_min: float
+    margin: float
+    title_gap: float
+    min_duties: int
+    coverage_min: float
+    primary_min: float
+    drift_gap: float
+    drift_min: float
+    ineligible_min: float
+    suggestions: int
+    supporting: int
+
+    @classmethod
+    def for_encoder(cls, name: str, overrides: dict[str, Any] | None = None) -> Thresholds:
+        data = alignment_rules()
+        values: dict[str, Any] = dict(data["encoders"].get(name) or data["encoders"]["default"])
+        values.update(data["case"])
+        for key, value in (overrides or {}).items():  # doclint.toml [thresholds]: coverage-min = 0.6
+            field = key.replace("-", "_")
+            if field in cls.__dataclass_fields__:
+                values[field] = type(values[field])(value)
+        return cls(**{k: values[k] for k in cls.__dataclass_fields__})
+
+
+class Scorer:
+    """Loaded once per process and reused for every case."""
+
+    def __init__(self, catalog: Catalog, encoder: Encoder, cache_folder: Path | None) -> None:
+        rules = alignment_rules()
+        self.encoder = encoder
+        self.index: CatalogIndex = build_index(catalog, encoder, bool(rules["index"]["names"]), cache_folder)
+        self.terms: TermIndex = build_terms(self.index.entries)
+        self.aggregate = str(rules["index"]["aggregate"])
+        self.term_weight = float(rules["lexical"]["weight"])
+        self.term_cap = float(rules["lexical"]["cap"])
+        self.n = len(self.index.entries)
+        self.eligible = np.array([e.eligible for e in self.index.entries], dtype=bool)
+        # an entry's lines are contiguous in the index: one slice each
+        bounds = np.searchsorted(self.index.row_entry, np.arange(self.n + 1))
+        self._slices = [slice(int(bounds[i]), int(bounds[i + 1])) for i in range(self.n)]
+
+    def score(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), entries) scores; all texts in one encoder call."""
+        if not texts:
+            return np.zeros((0, self.n), dtype=np.float32)
+        sims = self.encoder.queries(texts) @ self.index.vectors.T  # (texts, lines)
+        scores = np.full((len(texts), self.n), -1.0, dtype=np.float32)
+        for i, cols in enumerate(self._slices):
+            block = sims[:, cols]
+            if self.aggregate == "max" or block.shape[1] < 2:
+                if block.shape[1]:
+                    scores[:, i] = block.max(axis=1)
+            else:  # mean of the entry's two best lines: one lucky line is weaker evidence
+                top = np.partition(block, block.shape[1] - 2, axis=1)[:, -2:]
+                scores[:, i] = top.mean(axis=1)
+        if self.term_weight:
+            for t, text in enumerate(texts):
+                scores[t] += self.term_weight * np.minimum(self.terms.hits(text, self.n), self.term_cap)
+        return scores
+
+
+_SCORERS: dict[tuple[str, str, str], Scorer] = {}
+
+
+def get_scorer(catalog: Catalog, model: str | None, cache_folder: Path | None) -> Scorer:
+    encoder = get_encoder(model, cache_folder)
+    key = (encoder.fingerprint, catalog.catalog.name, str(id(catalog)))
+    if key not in _SCORERS:
+        _SCORERS[key] = Scorer(catalog, encoder, cache_folder)
+    return _SCORERS[key]

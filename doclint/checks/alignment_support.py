@@ -1,0 +1,41 @@
+"""What the alignment rules (DL401–DL404, DL408) share: names, anchors and quoted duties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doclint.align.case_alignment import CaseAlignment, DutyFit
+from doclint.case import CaseContext
+from doclint.catalog.model import CodeEntry
+from doclint.checks.base import make_finding, quote
+from doclint.model import Finding
+
+
+def entry_name(entry: CodeEntry, lang: str) -> str:
+    return entry.name_ko if lang == "ko" else f"{entry.name_ko} ({entry.name_en})"
+
+
+def judged(ctx: CaseContext) -> CaseAlignment | None:
+    """The case's alignment when there is enough evidence to judge it, else None."""
+    result = ctx.alignment
+    if not isinstance(result, CaseAlignment) or result.abstained:
+        return None
+    return result
+
+
+def finding(ctx: CaseContext, code: str, fits: list[DutyFit], data: dict[str, Any], **params: Any) -> Finding:
+    """A case finding anchored at the first quoted duty, the duties quoted as evidence."""
+    unique: dict[str, DutyFit] = {}
+    for fit in fits:  # the same duty in the contract and the 고용사유서 is quoted once
+        unique.setdefault(fit.duty.text.strip().lower(), fit)
+    fits = list(unique.values())
+    path = fits[0].path if fits else (ctx.records[0].display if ctx.records else ctx.path)
+    location = fits[0].duty.location if fits else None
+    evidence = " | ".join(quote(f.duty.text, 90) for f in fits[:3]) if fits else None
+    return make_finding(code, path, lang=ctx.lang, evidence=evidence, location=location, data=data, **params)
+
+
+def summary(result: CaseAlignment, position: int | None) -> dict[str, Any]:
+    if position is None:
+        return {}
+    return {"code": result.entries[position].code, "coverage": round(result.coverage_of(position), 3)}
