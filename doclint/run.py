@@ -37,6 +37,20 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
     return opts
 
 
+def _check_catalog(opts: Options) -> None:
+    """Load the catalog and check [thresholds] up front: a bad one is a usage error (exit 2)."""
+    from doclint.catalog import CatalogError, load_catalog
+    from doclint.catalog.thresholds import check_overrides
+
+    try:
+        catalog = load_catalog(opts.catalog)
+    except CatalogError as exc:
+        raise UsageError(str(exc)) from exc
+    problem = check_overrides(opts.thresholds, catalog)
+    if problem:
+        raise UsageError(f"{opts.config_path or 'configuration'}: [thresholds] {problem}")
+
+
 def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) -> bool:
     """A bar only for people: a terminal on stderr, not CI, not a machine format on stdout."""
     if not opts.progress or n_cases < 2 or os.environ.get("CI"):
@@ -49,6 +63,7 @@ def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) ->
 def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> int:
     opts = build_options(paths, kwargs)
     fmt = fmt or opts.extra.get("format") or "text"
+    _check_catalog(opts)
     cases = discover(paths)
     if _want_progress(opts, fmt, output, len(cases)):
         from rich.progress import (

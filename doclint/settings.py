@@ -48,6 +48,8 @@ class Settings:
         for key in ("jobs", "catalog", "model", "code", "subcategory"):
             if key in d:
                 setattr(opts, key, d[key])
+        if "catalog" in d and self.path is not None:  # relative to the configuration file
+            opts.catalog = str(self.path.parent / str(d["catalog"]))
         if "format" in d:
             opts.extra["format"] = d["format"]
         limits = {"timeout-per-page": "seconds_per_page", "timeout-per-document": "seconds_per_document", "max-pages": "max_pages"}

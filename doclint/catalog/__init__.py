@@ -23,8 +23,11 @@ class CatalogError(Exception):
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogError(f"{path}: cannot read the catalog: {exc}") from exc
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: expected a mapping at the top level")
     return data
@@ -70,6 +73,8 @@ def load_catalog(path: str | None = None) -> Catalog:
         folder = default_path()
         return _validate(_merge(sorted(folder.glob("*.yaml"))), str(folder))
     p = Path(path)
+    if not p.exists():
+        raise CatalogError(f"{p}: catalog file not found")
     if p.is_dir():
         return _validate(_merge(sorted(p.glob("*.yaml"))), str(p))
     if p.suffix.lower() in (".yaml", ".yml"):
@@ -79,4 +84,9 @@ def load_catalog(path: str | None = None) -> Catalog:
     return load_tabular(p)
 
 
-__all__ = ["Catalog", "CatalogError", "CodeEntry", "load_catalog"]
+def case_catalog(ctx: Any) -> Catalog:
+    """The catalog of a run, as rules see it: the path is carried in CaseContext.options."""
+    return load_catalog(ctx.options.get("catalog"))
+
+
+__all__ = ["Catalog", "CatalogError", "CodeEntry", "case_catalog", "load_catalog"]

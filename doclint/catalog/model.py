@@ -152,6 +152,16 @@ class Catalog(BaseModel):
         """The entry for an official code or one of its aliases."""
         return self._by_code.get(code.strip().upper())
 
+    def info(self) -> dict[str, object]:
+        """Provenance for reports (SPEC §4 `catalog`)."""
+        meta = self.catalog
+        return {"name": meta.name, "version": meta.version or None, "as_of": meta.as_of.isoformat(),
+                "official": meta.official, "codes": len(self.codes)}
+
+    def numbers(self) -> list[str]:
+        """Every official number and alias."""
+        return list(self._by_code)
+
     def guide(self, number: str) -> GuideNumber | None:
         number = number.strip().upper()
         return next((g for g in self.guide_numbers if g.number == number), None)

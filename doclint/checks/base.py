@@ -110,6 +110,7 @@ class DocContext:
 def make_finding(
     code: str,
     path: str,
+    /,  # so that a message template may use {code} and {path} (DL405 "Code {code} is not …")
     variant: str = "message",
     lang: str = "en",
     *,
