@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import Any
 
 from doclint.cases import UsageError, discover
@@ -34,6 +35,7 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
     for key in ("baseline", "write_baseline", "no_mask", "no_cache"):
         if kwargs.get(key):
             opts.extra[key] = kwargs[key]
+    opts.limits = replace(opts.limits, ocr_jobs=opts.jobs, ocr_cache=not kwargs.get("no_cache"))
     return opts
 
 

@@ -1,5 +1,6 @@
 """Render the document markup of docs/markup.md to .docx (python-docx), .pdf (fpdf2 with a
-Korean TrueType font) or .txt. Used by samples/build.py and by the tests, so that every test
+Korean TrueType font), .hwpx/.hwp (python-hwpx), .txt, or a scan: the PDF rasterised by pdfium
+into .png/.jpg/.tif images or an image-only PDF. Used by samples/build.py and by the tests, so that every test
 document is a real file written by a real library."""
 
 from __future__ import annotations
@@ -193,10 +194,86 @@ def to_txt(source: str, path: Path, encoding: str = "utf-8") -> None:
     path.write_text("\n".join(lines) + "\n", encoding=encoding)
 
 
-def render(source: str, path: Path) -> Path:
+def to_hwpx(source: str, path: Path) -> None:
+    """Headings in the outline styles, lists as typed markers (as most HWP forms are written),
+    tables as HWP tables; .hwp is the same document saved as HWP 5."""
+    from hwpx import HwpxDocument
+
+    doc = HwpxDocument.new()
+    first = True
+
+    def para(text: str) -> None:
+        nonlocal first
+        if first:  # the blank document's one paragraph holds the section settings: fill it
+            doc.paragraphs[0].text = text
+            first = False
+        else:
+            doc.add_paragraph(text, inherit_style=False)  # not the heading style before it
+
+    for group in _tables(parse(source)):
+        if isinstance(group, list):
+            width = max(len(r.cells) for r in group)
+            table = doc.add_table(len(group), width)
+            for r, row in enumerate(group):
+                for c in range(width):
+                    table.cell(r, c).text = row.cells[c] if c < len(row.cells) else ""
+            first = False
+            continue
+        item = group
+        if item.kind in ("h1", "h2") and not first:
+            doc.add_heading(item.text, level=1 if item.kind == "h1" else 2)
+        elif item.kind in ("h1", "h2", "para"):
+            para(item.text)
+        elif item.kind == "bullet":
+            para(f"• {item.text}")
+        elif item.kind == "number":
+            para(f"{item.number}. {item.text}")
+        elif item.kind == "header":
+            doc.page.set_header(text=item.text)
+        elif item.kind == "footer":
+            doc.page.set_footer(text=item.text)
+    if path.suffix.lower() == ".hwp":
+        path.write_bytes(doc.to_bytes(format="hwp"))
+    else:
+        doc.save_to_path(str(path))
+
+
+SCAN_DPI = 200  # a common office-scanner setting
+
+
+def to_scan(source: str, path: Path, dpi: int = SCAN_DPI) -> None:
+    """A scan of the rendered PDF: grey pages with no text layer, as a scanner would write them."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as tmp:
+        text_pdf = Path(tmp) / "text.pdf"
+        to_pdf(source, text_pdf)
+        pdf = pdfium.PdfDocument(str(text_pdf))
+        try:
+            pages = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+        finally:
+            pdf.close()
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        pages[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    elif suffix in (".tif", ".tiff"):
+        pages[0].save(path, "TIFF", dpi=(dpi, dpi), save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    else:
+        pages[0].save(path, dpi=(dpi, dpi), quality=90) if suffix in (".jpg", ".jpeg") else pages[0].save(path, dpi=(dpi, dpi))
+
+
+def render(source: str, path: Path, scan: bool = False) -> Path:
+    """Write `source` as the file `path` names; scan=True makes a .pdf an image-only scan
+    (images are always scans)."""
     suffix = path.suffix.lower()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".docx":
+    if scan or suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        to_scan(source, path)
+    elif suffix in (".hwpx", ".hwp"):
+        to_hwpx(source, path)
+    elif suffix == ".docx":
         to_docx(source, path)
     elif suffix == ".pdf":
         to_pdf(source, path)

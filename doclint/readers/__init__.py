@@ -59,12 +59,18 @@ def _reader_for(kind: str) -> Reader | None:
         from doclint.readers.text import read_text
 
         return read_text
-    if kind in ("hwpx", "hwp", "ole", "image"):
-        try:
-            from doclint.readers import extra
-        except ImportError:
-            return None
-        return extra.reader_for(kind)
+    if kind == "hwpx":
+        from doclint.readers.hwpx import read_hwpx
+
+        return read_hwpx
+    if kind in ("hwp", "ole"):
+        from doclint.readers.hwp import read_hwp
+
+        return read_hwp
+    if kind == "image":
+        from doclint.readers.image import read_image
+
+        return read_image
     return None
 
 

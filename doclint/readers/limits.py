@@ -22,6 +22,9 @@ class Limits:
     max_chars: int = 2_000_000
     seconds_per_page: float = 5.0
     seconds_per_document: float = 60.0  # a wall-clock cap for formats whose pages are unknown
+    # not bounds but how to spend them: OCR pages of one document in parallel, and its cache
+    ocr_jobs: int = 1
+    ocr_cache: bool = True
 
 
 class _Timeout(Exception):

@@ -116,16 +116,10 @@ def read_pdf(path: Path, display: str, limits: Limits) -> Document:
     doc = Document(display, "pdf", blocks, pages=n_pages)
     if image_pages:
         doc.meta["image_pages"] = image_pages
-        try:
-            from doclint.readers import ocr
-        except ImportError:
-            ocr = None  # type: ignore[assignment]
-        if ocr is not None and ocr.available():
+        from doclint.readers import ocr
+
+        if ocr.available():
             ocr.fill_pdf_pages(path, doc, image_pages, limits)
         elif not blocks:
-            doc.meta["image_only"] = True
-            doc.meta["empty_fix"] = (
-                "it is a scan: install OCR (apt-get install tesseract-ocr tesseract-ocr-kor "
-                "tesseract-ocr-eng) or ask for a PDF with a text layer"
-            )
+            raise ReadError(ocr.missing() or "scanned document and no OCR available", ocr.INSTALL_FIX, "ocr-missing")
     return doc
