@@ -13,7 +13,8 @@ from doclint.nlp.text import LIST_MARKER
 KINDS = ("duties", "posting", "signature", "other")
 # "3. 담당업무", "제3조(업무내용)", "【담당 업무】", "Duties:" — strip decorations before matching.
 _DECOR = re.compile(r"^[\s\[\]【】〔〕<>《》()（）\"'“”]*")
-_LABEL_END = re.compile(r"\s*[:：\-–—]\s*|\s*[\]】〕>》)）]\s*")
+# "Duties:", "담당업무 -", "(업무내용)", and a numbered clause's "2. Duties. The Employee …"
+_LABEL_END = re.compile(r"\s*[:：\-–—]\s*|\s*[\]】〕>》)）]\s*|\.\s+(?=[A-Z])")
 
 
 @cache
@@ -28,12 +29,15 @@ def _compiled() -> tuple[int, dict[str, re.Pattern[str]]]:
 
 
 # "담당업무 / Duties", "자격 및 경력", "Education and Experience": a heading of two names
-_SECOND_NAME = re.compile(r"^\s*(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)", re.IGNORECASE)
+# "담당업무 (Duties)", "Duties (담당업무)": the same name in the other language
+_SECOND_NAME = re.compile(
+    r"^\s*(?:(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)|[(（]\s*[A-Za-z가-힣 ]{1,30}[)）])", re.IGNORECASE
+)
 
 
 def _clean(text: str) -> str:
     text = LIST_MARKER.sub("", text, count=1)
-    text = re.sub(r"^제\s*\d+\s*조\s*", "", text)
+    text = re.sub(r"^(?:제\s*\d+\s*조|(?i:article|section|clause)\s+\d+\.?)\s*", "", text)
     return _DECOR.sub("", text).strip()
 
 

@@ -7,6 +7,7 @@ from functools import cache
 
 from doclint.model import Block, Title
 from doclint.nlp import patterns
+from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import LIST_MARKER, squash, word_pattern
 
 _SEP = r"\s*(?:[:：]|\s-\s|\|)\s*"
@@ -17,14 +18,10 @@ def _compiled(tier: str = "labels") -> tuple[re.Pattern[str], re.Pattern[str], r
     data = patterns.load("titles")
     labels = data[tier]["ko"] + data[tier]["en"]
     label_alt = "|".join(f"(?:{x})" for x in sorted(labels, key=len, reverse=True))
-    # "직위: X", "직책/직위 : X", "Position / 직위: X"
-    inline = re.compile(
-        rf"^\s*(?:[\[(【]?\s*)?(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt}))*\s*[\])】]?{_SEP}(?P<value>.+)$",
-        re.IGNORECASE,
-    )
-    label_only = re.compile(
-        rf"^\s*(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt}))*\s*[:：]?\s*$", re.IGNORECASE
-    )
+    # "직위: X", "직책/직위 : X", "Position / 직위: X", "직위 (Position): X", "Position (직위): X"
+    label = rf"(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt})|\s*[(（]\s*(?:{label_alt})\s*[)）])*"
+    inline = re.compile(rf"^\s*(?:[\[(【]?\s*)?{label}\s*[\])】]?{_SEP}(?P<value>.+)$", re.IGNORECASE)
+    label_only = re.compile(rf"^\s*{label}\s*[:：]?\s*$", re.IGNORECASE)
     ranks = data["ranks"]["ko"] + data["ranks"]["en"]
     rank_re = re.compile(word_pattern(ranks), re.IGNORECASE)
     alone = {w.lower() for w in data["rank_is_title_when_alone"]}
@@ -55,6 +52,10 @@ def split_rank(title: str) -> tuple[str, str | None]:
         if rank_re.fullmatch(part):
             ranks.append(part)
             continue
+        glued = _glued().match(part)
+        if glued:  # "책임연구원": the rank glued to the job
+            ranks.append(glued.group(1))
+            part = part[glued.end(1):]
         while True:  # rank words at the start or end of the part: "Senior … Engineer", "… 과장"
             m = rank_re.match(part)
             rest = part[m.end():].strip() if m else ""
@@ -82,8 +83,14 @@ def split_rank(title: str) -> tuple[str, str | None]:
 _CODE_NOTE = re.compile(r"\s*[(（]?\s*(?:E\s*-\s*7\s*-\s*\w\s*[,/]?\s*)?S?\d{3,5}\s*[)）]?\s*$")
 
 
+# "직위: 웹 개발자(과장), 직종: E-7-1(…)": the next "label:" on the same line ends the value
+_NEXT_LABEL = re.compile(r"\s*[,;]\s*[가-힣A-Za-z ]{1,12}\s*[:：].*$")
+# "제3조 (직위 및 직종) 직위: …", "Article 1 (Position) …": the clause number is no label
+_CLAUSE = re.compile(r"^\s*(?:(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.?)\s*)?(?:[(（][^()（）]{1,20}[)）])?\s*")
+
+
 def _clean_value(value: str) -> str:
-    value = value.split("\n", 1)[0]
+    value = _NEXT_LABEL.sub("", value.split("\n", 1)[0])
     value = _CODE_NOTE.sub("", value)  # "광고 및 홍보 전문가(2733)": the code is not the title
     value = re.split(r"\s{3,}|\t", value)[0]
     return value.strip(" .;,")
@@ -107,8 +114,37 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
     return None
 
 
+@cache
+def _glued() -> re.Pattern[str]:
+    return re.compile(rf"^({'|'.join(patterns.load('titles')['glued_ranks'])})(?=[가-힣]{{2,}}(?:\s|$))")
+
+
+@cache
+def _rank_field() -> re.Pattern[str]:
+    labels = "|".join(patterns.load("titles")["rank_labels"])
+    return re.compile(rf"^\s*(?:{labels})\s*(?:[:：|]\s*(?P<v>.+))?$", re.IGNORECASE)
+
+
+def _rank_of_field(blocks: list[Block]) -> str | None:
+    """"| 직급 | 선임 |" or "직급: 대리": a rank written apart from the title."""
+    _, _, rank_re, _ = _compiled()
+    for i, block in enumerate(blocks):
+        m = _rank_field().match(block.text.split("\n", 1)[0])
+        if not m:
+            continue
+        value = m.group("v")
+        if value is None and block.table and i + 1 < len(blocks) and blocks[i + 1].table:
+            value = blocks[i + 1].text if blocks[i + 1].table[:2] == block.table[:2] else None
+        if value and rank_re.fullmatch(value.strip()):
+            return value.strip()
+    return None
+
+
 def find_title(blocks: list[Block]) -> Title | None:
-    return _labelled(blocks, "labels") or _labelled(blocks, "fallback_labels") or _from_sentence(blocks)
+    title = _labelled(blocks, "labels") or _labelled(blocks, "fallback_labels") or _from_sentence(blocks)
+    if title is not None and title.rank is None:
+        title.rank = _rank_of_field(blocks)
+    return title
 
 
 def _labelled(blocks: list[Block], tier: str) -> Title | None:
@@ -117,7 +153,7 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
         if block.kind in ("header", "footer"):
             continue
         first = LIST_MARKER.sub("", block.text.split("\n", 1)[0], count=1)
-        m = inline.match(first)
+        m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
         if m:
             value = _clean_value(m.group("value"))
             if value and len(value) <= 80:
@@ -126,6 +162,10 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
         if label_only.match(block.text) and i + 1 < len(blocks):
             nxt = blocks[i + 1]
             same_row = block.table and nxt.table and nxt.table[:2] == block.table[:2]
+            if same_row and block.table and heading_kind(nxt.text):
+                # "| 모집부문 | 담당업무 | 자격요건 |": a header row, the value is the cell below
+                t, r, c = block.table
+                nxt = next((b for b in blocks if b.table == (t, r + 1, c)), nxt)
             if same_row or (block.table is None and nxt.table is None):
                 value = _clean_value(nxt.text)
                 if value and len(value) <= 80 and not label_only.match(value):
