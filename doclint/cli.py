@@ -88,6 +88,23 @@ def rules(fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("query", required=False)
+@click.option("--subcategory", help="Only codes of this subcategory (E-7-1 … E-7-4, E-7-S).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", help="Language of definitions and labels.")
+@click.option("--catalog", type=click.Path(exists=True), help="A code catalog file (CSV/TSV/XLSX/YAML).")
+@click.option("--export", type=click.Path(dir_okay=False), help="Write the listed codes to FILE (.csv, .tsv or .xlsx), the format --catalog reads.")
+def codes(query: str | None, subcategory: str | None, fmt: str, lang: str, catalog: str | None, export: str | None) -> None:
+    """List or search the occupation-code catalog; a code number shows that code in full.
+
+    QUERY is a code number (2224, S2855, or a guide's number such as 2871) or words to find in
+    names, key terms and definitions, Korean or English. Exit 1 when nothing matches."""
+    from doclint.catalog.browse import run_codes
+
+    sys.exit(run_codes(query, subcategory, fmt, lang, catalog, export))
+
+
+@cli.command()
 @click.argument("rule")
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en")
 def explain(rule: str, lang: str) -> None:
