@@ -16,7 +16,7 @@ from doclint.nlp import patterns
 from doclint.nlp.clauses import split_clauses, strip_lead_in
 from doclint.nlp.layout import is_marked as _is_marked
 from doclint.nlp.sections import heading_kind
-from doclint.nlp.text import LIST_MARKER, squash, strip_marker
+from doclint.nlp.text import HANGUL, LIST_MARKER, squash, strip_marker
 
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
 # a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
@@ -24,6 +24,8 @@ _PROSE_DUTY = re.compile(r"^(?:(?:During|In|While|Throughout)\b[^,]{0,60}?,?\s+)
 # what joins the items of a legal-style list: "(a) …; (b) …; and (c) …."
 _LIST_GLUE = re.compile(r"(?:\s*[;,]\s*(?:and|or|및|또는)|\s*[;.。,])+\s*$", re.IGNORECASE)
 _PROSE_HINT = re.compile(r"(?:[가-힣](?:고|며|거나|면서)\s*,?\s+\S)|[,;]\s*(?:and\s+)?[a-z]+(?:ed|s)?\s|\s(?:and|&)\s+[a-z]+ed\s|(?:[가-힣](?:함|합니다|했습니다|하였음)\s*\.?\s*$)|[.!?]\s+\S|^(?:(?:During|In|While)\s|(?:He|She|They|Mr|Ms|Mrs)\b)")
+# a line that introduces the list below it: "… the following duties:", "업무는 다음과 같다."
+_INTRO = re.compile(r"(?:[:：]|다음과\s*같(?:다|음|습니다)\.?)\s*$")
 _KO_END = re.compile(r"\s*(?:하는\s*업무|하는\s*일|을\s*담당함?|를\s*담당함?|등의\s*업무|업무를\s*수행함?|합니다|하였음|하였습니다|했습니다|함|한다|하기|할\s*것|임)\s*[.。]?\s*$")
 
 
@@ -73,8 +75,21 @@ def split_prose(text: str) -> list[str]:
     """Split one line of run-on prose into duty clauses (doclint.nlp.clauses, on spaCy/Kiwi)."""
     text = squash(text)
     if not _PROSE_HINT.search(text):
-        return [text.rstrip(" .")]  # a plain item: no analyser needed
-    return [strip_lead_in(p) for p in split_clauses(text)]
+        return _noun_list(text.rstrip(" ."))  # a plain item: no analyser needed
+    return [c for c in (strip_lead_in(p) for p in split_clauses(text)) if not _NARRATION.match(c)]
+
+
+# "…에서 선임연구원으로 근무(하면서)": the clause that says where someone worked, not a task
+_NARRATION = re.compile(r"^\S+(?:으로|로)\s*(?:재직|근무)\S*$")
+# "수출입 통관 서류 작성, 해외 선사 부킹 및 선적 일정 관리, 화주 운임 정산": Korean tasks
+# listed with commas; each part has two words or more ("React, Vue 기반 개발" stays one item)
+_KO_TASK_LIST = re.compile(r"^[가-힣][^,]*\s[^,]+(?:,\s*[^,\s]+\s[^,]+)+$")
+
+
+def _noun_list(text: str) -> list[str]:
+    if HANGUL.match(text) and _KO_TASK_LIST.match(text) and not re.search(r"\d,\d", text):
+        return [p.strip() for p in text.split(",")]
+    return [text]
 
 
 def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
@@ -154,7 +169,7 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
     last_row = max(r for r, _ in grid)
     for r in range(r0 + 1, last_row + 1):
         label = grid.get((r, 0))
-        if label is not None and 0 not in (duty_col, c0):
+        if label is not None and duty_col != 0:
             found = heading_kind(label.text)
             if found and found[0] != "duties":
                 break  # "| 연봉 | …": a labelled row after the duty rows
@@ -240,6 +255,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         if duties and marked and not _is_marked(block):
             mode = None  # a paragraph after the bullets: the list is over
             continue
+        if not duties and not _is_marked(block) and _INTRO.search(block.text):
+            continue  # "The Employee shall perform the following duties:" introduces the list
         marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
         add(block.text, block)
     return duties, section

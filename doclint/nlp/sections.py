@@ -14,7 +14,7 @@ KINDS = ("duties", "posting", "signature", "other")
 # "3. 담당업무", "제3조(업무내용)", "【담당 업무】", "Duties:" — strip decorations before matching.
 _DECOR = re.compile(r"^[\s\[\]【】〔〕<>《》()（）\"'“”]*")
 # "Duties:", "담당업무 -", "(업무내용)", and a numbered clause's "2. Duties. The Employee …"
-_LABEL_END = re.compile(r"\s*[:：\-–—]\s*|\s*[\]】〕>》)）]\s*|\.\s+(?=[A-Z])")
+_LABEL_END = re.compile(r"\s*[:：\-–—]\s*|\s*[\]】〕>》)）]\s*|\.\s+(?=[A-Z0-9])")
 
 
 @cache
