@@ -61,6 +61,9 @@ class Settings:
         if "thresholds" in d:
             opts.thresholds = dict(d["thresholds"])
         if "per-path-ignores" in d:
+            table = d["per-path-ignores"]
+            if not isinstance(table, dict) or not all(isinstance(v, (str, list)) for v in table.values()):
+                raise UsageError(f'{where}: per-path-ignores must be a table of "glob" = ["RULE", …]')
             opts.extra["per_path_ignores"] = {
                 pattern: resolve_rules(parse_rule_list(rules), f"{where}: per-path-ignores") for pattern, rules in d["per-path-ignores"].items()
             }
