@@ -32,13 +32,14 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                 continue
             seen.add((record.display, entry.code, cited))
             where = span or mention
-            yield make_finding("DL406", record.display, lang=ctx.lang, ocr=bool(record.doc and record.doc.ocr), evidence=where.text, location=where.location,
-                                     data={"code": entry.code, "cited": cited, "actual": entry.subcategory},
-                                     code=entry.code, actual=entry.subcategory, cited=cited)
+            yield make_finding("DL406", record.display, lang=ctx.lang, ocr=bool(record.doc and record.doc.ocr),
+                               evidence=where.text, location=where.location,
+                               data={"code": entry.code, "cited": cited, "actual": entry.subcategory},
+                               code=entry.code, actual=entry.subcategory, cited=cited)
     # --subcategory / doclint-case.toml against the chosen code
-    given = ctx.options.get("subcategory_source")
+    given = "--subcategory" if ctx.options.get("subcategory") else ("doclint-case.toml" if ctx.manifest.get("subcategory") else None)
     entry = catalog.get(ctx.chosen_code) if ctx.chosen_code else None
     if given and entry and entry.subcategory and ctx.subcategory not in (None, "E-7-S", entry.subcategory):
         yield make_finding("DL406", ctx.path, lang=ctx.lang, evidence=f"{given}: {ctx.subcategory}",
-                                 data={"code": entry.code, "cited": ctx.subcategory, "actual": entry.subcategory},
-                                 code=entry.code, actual=entry.subcategory, cited=ctx.subcategory)
+                           data={"code": entry.code, "cited": ctx.subcategory, "actual": entry.subcategory},
+                           code=entry.code, actual=entry.subcategory, cited=ctx.subcategory)

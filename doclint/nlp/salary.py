@@ -1,6 +1,7 @@
 """Salary: find the pay in a document and normalise it to KRW a year.
 
-Handles 원, 만원, 억, 천/백 inside Korean numbers (1억 2천만원, 4천2백만원), KRW/₩/won,
+Handles 원, 만원, 억, 천/백 inside Korean numbers (1억 2천만원, 4천2백만원), amounts written in
+Hangul numerals as contracts do (금 삼천만원정, 일금 이천사백만원), KRW/₩/won,
 million/M/k, commas, and the period: monthly (월, 월급, per month, p.m.) ×12, hourly (시급,
 per hour) ×209 h ×12 (Korea's standard monthly hours), yearly (연봉, per annum, p.a.) as is."""
 
@@ -28,13 +29,17 @@ _EN_AMOUNT = re.compile(
 )
 _MONTH = re.compile(r"(월\s*(급|급여|임금|보수|기본급)?|매월|monthly|per\s+month|a\s+month|/\s*month|/\s*mo\b|p\.?\s*m\.?(?![a-z]))", re.IGNORECASE)
 _YEAR = re.compile(r"(연\s*봉|연\s*간|연\s*(급여|임금|보수)|연\s+|년\s*(봉|간)|annual|annually|per\s+(annum|year)|a\s+year|/\s*y(ea)?r|p\.?\s*a\.?(?![a-z])|yearly)", re.IGNORECASE)
-_HOUR = re.compile(r"(시\s*급|per\s+hour|hourly|an\s+hour|/\s*h(ou)?r)", re.IGNORECASE)
+_HOUR = re.compile(r"(시\s*급|시간\s*당|per\s+hour|hourly|an\s+hour|/\s*h(ou)?r)", re.IGNORECASE)
 _CONTEXT = re.compile(
     r"(연\s*봉|급\s*여|임\s*금|월\s*급|기본급|보\s*수|연간|salary|wage|compensation|remuneration|\bpay\b|paid|earn|income)",
     re.IGNORECASE,
 )
 # Numbers that are never pay: phone, registration numbers, dates.
 _NOT_MONEY = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|\d{3}-\d{2}-\d{5}|\d{6}-\d{7}|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}")
+# Hangul numerals (삼천육백만원): 만 or 억 must be in it, and 원 after it, so words are not read as money.
+_HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9}
+_HANGUL_CHARS = "일이삼사오육륙칠팔구십백천만억"
+_HANGUL_AMOUNT = re.compile(rf"(?:일금|금)?\s*([{_HANGUL_CHARS}]*[만억][{_HANGUL_CHARS}]*)\s*원(?:\s*정)?")
 _MIN_ANNUAL = 1_000_000  # below this it is not a salary (a code, an hour count …)
 _MAX_ANNUAL = 10_000_000_000
 
@@ -67,6 +72,23 @@ def parse_korean_number(text: str) -> float | None:
     return total or None
 
 
+def parse_hangul_number(text: str) -> int | None:
+    """'삼천육백만' → 36000000; '일억' → 100000000; '이천사백만' → 24000000."""
+    total = section = pending = 0
+    for ch in text:
+        if ch in _HANGUL_DIGITS:
+            pending = _HANGUL_DIGITS[ch]
+        elif ch in "십백천":
+            section += (pending or 1) * _KO_UNITS[ch]
+            pending = 0
+        elif ch in "만억":
+            total += (section + pending or 1) * _KO_UNITS[ch]
+            section = pending = 0
+        else:
+            return None
+    return (total + section + pending) or None
+
+
 @dataclass
 class _Amount:
     value: float
@@ -97,6 +119,12 @@ def amounts(text: str) -> list[_Amount]:
         value = parse_korean_number(chunk)
         if value:
             found.append(_Amount(value, m.start(), m.end()))
+    for m in _HANGUL_AMOUNT.finditer(masked):
+        if any(a.start <= m.start(1) < a.end for a in found):
+            continue
+        hangul = parse_hangul_number(m.group(1))
+        if hangul:
+            found.append(_Amount(float(hangul), m.start(), m.end()))
     found.sort(key=lambda a: a.start)
     return found
 
