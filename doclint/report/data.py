@@ -114,6 +114,15 @@ def summary(run: RunResult) -> dict[str, int]:
     }
 
 
+def statistics(run: RunResult) -> list[dict[str, Any]]:
+    """Findings per rule (--statistics; always in JSON), by rule code."""
+    counts: dict[str, dict[str, Any]] = {}
+    for f in run.findings:
+        entry = counts.setdefault(f.rule, {"rule": f.rule, "name": f.name, "severity": f.severity.value, "count": 0})
+        entry["count"] += 1
+    return [counts[code] for code in sorted(counts)]
+
+
 def run_dict(run: RunResult) -> dict[str, Any]:
     catalog = run.catalog or {"name": None, "as_of": None}
     return {
@@ -121,6 +130,7 @@ def run_dict(run: RunResult) -> dict[str, Any]:
         "catalog": catalog,
         "cases": [case_dict(c) for c in run.cases],
         "summary": summary(run),
+        "statistics": statistics(run),
         "baseline": run.baseline,
         "notes": run.notes,
     }

@@ -3,10 +3,9 @@ then a summary. Colour only on a terminal."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from doclint.report.data import summary
+from doclint.report.data import statistics, summary
 
 if TYPE_CHECKING:
     from doclint.config import Options
@@ -45,9 +44,9 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
     if lines:
         lines.append("")
     if options.statistics:
-        counts = Counter((f.rule, f.name) for f in run.findings)
-        for (code, name), n in sorted(counts.items()):
-            lines.append(f"{n:5d}  {code}  {name}")
+        counts = statistics(run)
+        for row in counts:
+            lines.append(f"{row['count']:5d}  {row['rule']}  {row['name']}")
         if counts:
             lines.append("")
     lines.extend(run.notes)
