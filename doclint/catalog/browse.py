@@ -182,7 +182,10 @@ def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, c
         found = search(entries, query)
     others = search(catalog.ineligible, query) if query and not number else []
     if export:
-        n = export_table(_subset(catalog, found), Path(export))
+        try:
+            n = export_table(_subset(catalog, found), Path(export))
+        except (CatalogError, OSError) as exc:
+            raise UsageError(str(exc)) from exc
         from rich.console import Console
 
         Console(stderr=True, highlight=False).print(label(lang, "exported", n=n, path=export))
