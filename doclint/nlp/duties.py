@@ -201,6 +201,13 @@ def _header_kind(text: str) -> str | None:
     return next((kind for kind, regex in _table_headers().items() if regex.match(text)), None)
 
 
+_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|제\s*\d+\s*조)")
+
+
+def _numbered(block: Block) -> bool:
+    return bool(_NUMBERED.match(block.marker or "") or _NUMBERED.match(block.text))
+
+
 def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     duties: list[Duty] = []
     section: Span | None = None
@@ -218,6 +225,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         return new
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
+    inline_clause = False
     for block in blocks:
         if block.table is not None and block.table[0] in done_tables:
             continue
@@ -240,6 +248,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     mode = "list"  # "| 담당업무 | 아래와 같음 |": the list may follow the table
                     continue
                 mode = "list"
+                # "3. 업무의 내용 : …" holds its duties; a numbered line after it is the next clause
+                inline_clause = bool(rest) and _numbered(block)
                 if rest:
                     add(rest, block, prose=True)  # "5. 담당업무: …하고, …하며"
                 continue
@@ -251,6 +261,9 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             mode = None
             continue
         if block.table is not None:
+            continue
+        if inline_clause and _numbered(block):
+            mode = None
             continue
         if duties and marked and not _is_marked(block):
             mode = None  # a paragraph after the bullets: the list is over
