@@ -131,6 +131,37 @@ def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: Thresholds) -> 
     return out, wrong
 
 
+def grid(scorer: Scorer, cases: list[dict], name: str) -> list[str]:
+    """Every (match_min, margin) pair on the lists: how the per-encoder thresholds were chosen."""
+    import dataclasses
+    from itertools import product
+
+    memo: dict[tuple[str, ...], np.ndarray] = {}
+    plain_score = scorer.score
+
+    def cached(texts: list[str]) -> np.ndarray:
+        key = tuple(texts)
+        if key not in memo:
+            memo[key] = plain_score(texts)
+        return memo[key]
+
+    scorer.score = cached  # type: ignore[method-assign]
+    base = Thresholds.for_encoder(name)
+    rows = []
+    lo = base.match_min
+    for match_min, margin in product([lo - 0.1, lo - 0.05, lo, lo + 0.05, lo + 0.1], [0.02, 0.04, 0.06, 0.08, 0.10]):
+        t = dataclasses.replace(base, match_min=round(match_min, 3), margin=margin)
+        res, _ = list_accuracy(scorer, cases, t)
+        f1 = [2 * v["precision"] * v["recall"] / (v["precision"] + v["recall"] or 1) for v in res.values()]
+        rows.append((sum(f1) / len(f1), match_min, margin, res))
+    rows.sort(key=lambda r: -r[0])
+    out = [f"| {name} match_min | margin | mean F1 | " + " | ".join(RULES) + " |", "|---|---|---|" + "---|" * len(RULES)]
+    for f1, match_min, margin, res in rows[:10]:
+        out.append(f"| {match_min:.2f} | {margin:.2f} | {f1:.3f} | " + " | ".join(f"{res[r]['precision']:.2f}/{res[r]['recall']:.2f}" for r in RULES) + " |")
+    scorer.score = plain_score  # type: ignore[method-assign]
+    return out
+
+
 def speed(name: str) -> dict[str, float]:
     encoders._LOADED.clear()
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,6 +190,7 @@ def main() -> None:
     parser.add_argument("--encoder", action="append", help="encoder name(s); default: the built-in ones")
     parser.add_argument("--out", type=Path, help="also write the Markdown here")
     parser.add_argument("--misses", action="store_true", help="print the lines and lists it gets wrong")
+    parser.add_argument("--grid", action="store_true", help="also search the thresholds (printed to stderr)")
     args = parser.parse_args()
     names = args.encoder or encoders.builtin_names()
     lines, cases = load_lines(), load_lists()
@@ -171,6 +203,8 @@ def main() -> None:
             thresholds = Thresholds.for_encoder(name)
             acc = line_accuracy(scorer, lines)
             lists, wrong = list_accuracy(scorer, cases, thresholds)
+            if args.grid:
+                print("\n".join(grid(scorer, cases, name)), file=sys.stderr)
         keys = ["all", *sorted(k for k in acc if k not in ("all", "_misses"))]
         line_rows.append((name, keys, acc))
         list_rows.append((name, lists))

@@ -71,6 +71,22 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, **kwargs:
 
 
 @cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option("--code", help="The chosen code, to see where it ranks.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), help="Message language.")
+@click.option("--catalog", type=click.Path(exists=True), help="A code catalog file (CSV/TSV/XLSX/YAML).")
+@click.option("--model", help="A sentence-transformers model name or path instead of the built-in encoder.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file.")
+@click.option("--no-cache", is_flag=True, help="Use no cache.")
+def suggest(path: str, fmt: str, **kwargs: object) -> None:
+    """Rank occupation codes for the duties in a file, or in text on stdin (-)."""
+    from doclint.suggest import run_suggest
+
+    sys.exit(run_suggest(path, fmt, kwargs))
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity, summary."""

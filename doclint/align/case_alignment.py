@@ -1,8 +1,8 @@
 """What an officer does with a case: read every duty against the chosen code and the others.
 
 Each duty gets a score for every catalog entry. It *matches* every code within `margin` of its
-best score (close codes such as 2223/2224 share a duty) as long as that best reaches `match_min`;
-below that it matches nothing (abstains). A code's coverage is the weighted share of the duties
+best score (close codes such as 2223/2224 share a duty) that also reaches `match_min`; a duty
+whose best score is below that matches nothing (abstains). A code's coverage is the weighted share of the duties
 it matches: stated time shares where given, each document counting equally."""
 
 from __future__ import annotations
@@ -116,10 +116,8 @@ def align(
     fits = []
     for (path, duty, weight), row in zip(flat, scores, strict=True):
         best = int(np.argmax(row))
-        if row[best] >= thresholds.match_min:
-            matched = row >= row[best] - thresholds.margin
-        else:
-            matched = np.zeros(len(row), dtype=bool)
+        # a code matches when it is near the duty's best AND good enough on its own
+        matched = (row >= row[best] - thresholds.margin) & (row >= thresholds.match_min)
         fits.append(DutyFit(duty, path, weight, row, matched, best))
     n = scorer.n
     coverage = np.zeros(n, dtype=np.float32)

@@ -37,7 +37,11 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def read_text(path: Path, display: str, limits: Limits) -> Document:
-    raw = path.read_bytes()
+    return read_text_bytes(path.read_bytes(), display, limits)
+
+
+def read_text_bytes(raw: bytes, display: str, limits: Limits) -> Document:
+    """Text from a file or standard input (`doclint suggest -`)."""
     if b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError("the file holds binary data, not text", "open it to see what it really is", "corrupt")
     text, encoding = decode(raw)
