@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
+from test_case_rules import EN_CASES, KO_CASES, build_cases
 
 from conftest import run_doclint
 
@@ -43,11 +45,21 @@ def test_bad_baseline_is_usage_error(tmp_path: Path, make_doc) -> None:
 
 
 def test_jobs_give_identical_output(tmp_path: Path, make_doc) -> None:
+    """20 cases (the 11 Korean/English case-rule folders of test_case_rules, a broken upload and 8
+    lone statements): one process and a pool of two give the same JSON, byte for byte."""
     root = tmp_path / "clients"
     titles = ["Consultant", "Backend Developer", "Manager", "Staff", "Data Analyst", "Web Developer", "Employee", "Translator"]
     for i, title in enumerate(titles):
         make_doc(STATEMENT.format(title=title), "statement.docx", root / f"case-{i:02d}")
+    build_cases(root / "ko", KO_CASES, "ko")
+    build_cases(root / "en", EN_CASES, "en")
+    (root / "broken" / "근로계약서.docx").parent.mkdir(parents=True)
+    (root / "broken" / "근로계약서.docx").write_bytes(b"PK\x03\x04 truncated")
     one = run_doclint("check", str(root), "--format", "json", "--jobs", "1")
     two = run_doclint("check", str(root), "--format", "json", "--jobs", "2")
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
+    data = json.loads(one.stdout)
+    assert len(data["cases"]) == 20
+    found = {f["rule"] for c in data["cases"] for f in c["findings"]}
+    assert {"DL001", "DL101", "DL407", "DL501", "DL502", "DL503", "DL505"} <= found

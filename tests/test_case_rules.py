@@ -84,7 +84,7 @@ EN_CASES: dict[str, tuple[dict[str, str] | None, dict[str, str] | None]] = {
 }
 
 
-def _build(root: Path, cases: dict[str, tuple[dict[str, str] | None, dict[str, str] | None]], lang: str) -> None:
+def build_cases(root: Path, cases: dict[str, tuple[dict[str, str] | None, dict[str, str] | None]], lang: str) -> None:
     contract, statement = (KO_CONTRACT, KO_STATEMENT) if lang == "ko" else (EN_CONTRACT, EN_STATEMENT)
     names = ("근로계약서.docx", "고용사유서.pdf") if lang == "ko" else ("contract.pdf", "statement.docx")
     for case, (c, s) in cases.items():
@@ -105,7 +105,7 @@ def _rules(findings: list[dict[str, Any]]) -> set[str]:
 @pytest.fixture(scope="module")
 def ko_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[dict[str, Any]]]]:
     root = tmp_path_factory.mktemp("ko")
-    _build(root, KO_CASES, "ko")
+    build_cases(root, KO_CASES, "ko")
     # a truncated upload whose name says it is the contract, next to a readable 고용사유서
     render(KO_STATEMENT.format(**KO_CASES["consistent"][1]), root / "broken-contract" / "고용사유서.pdf")
     (root / "broken-contract" / "근로계약서.docx").write_bytes(b"PK\x03\x04 truncated upload")
@@ -116,7 +116,7 @@ def ko_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, li
 @pytest.fixture(scope="module")
 def en_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[dict[str, Any]]]]:
     root = tmp_path_factory.mktemp("en")
-    _build(root, EN_CASES, "en")
+    build_cases(root, EN_CASES, "en")
     _, data = run_json("check", str(root), "--select", CASE_RULES, "--jobs", "1")
     return root, _by_case(data)
 
