@@ -34,10 +34,7 @@ _CACHE_VERSION = 1
 _MIN_LINE_INCHES = 0.25  # dark runs this long are ruled lines, not letters
 _CELL_GAP = re.compile(r" {3,}")  # tesseract writes wide gaps (between table cells) as runs of spaces
 
-INSTALL_FIX = (
-    "install OCR (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-kor tesseract-ocr-eng), "
-    "or ask for a PDF with a text layer"
-)
+INSTALL_FIX = "Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-kor tesseract-ocr-eng; or ask for a PDF with a text layer"
 
 
 @dataclass
@@ -46,20 +43,23 @@ class PageText:
     confidence: float  # tesseract's mean word confidence, 0..100
 
 
+_NO_OCR = "scanned document and no OCR available: install tesseract-ocr tesseract-ocr-kor tesseract-ocr-eng"
+
+
 @cache
 def missing() -> str | None:
-    """Why OCR cannot run here, or None when it can."""
+    """Why OCR cannot run here (the DL001 reason), or None when it can."""
     if shutil.which("tesseract") is None:
-        return "scanned document and no OCR available: tesseract is not installed"
+        return f"{_NO_OCR} (tesseract is not on PATH)"
     try:
         import pytesseract
 
         langs = set(pytesseract.get_languages(config=""))
     except Exception as exc:  # a broken install: say so rather than crash
-        return f"scanned document and OCR does not run ({type(exc).__name__}: {exc})"
+        return f"{_NO_OCR} (tesseract does not run: {type(exc).__name__}: {exc})"
     lacking = [lang for lang in LANG.split("+") if lang not in langs]
     if lacking:
-        return f"scanned document and OCR lacks the language data {', '.join(lacking)} (tesseract-ocr-{lacking[0]})"
+        return f"{_NO_OCR} (its language data {', '.join(lacking)} is missing)"
     return None
 
 
@@ -191,7 +191,7 @@ def _recognise(gray: Image, dpi: float, limits: Limits) -> PageText:
             "timeout",
         ) from exc
     except pytesseract.TesseractNotFoundError as exc:
-        raise ReadError("scanned document and no OCR available: tesseract is not installed", INSTALL_FIX, "ocr-missing") from exc
+        raise ReadError(f"{_NO_OCR} (tesseract is not installed)", INSTALL_FIX, "ocr-missing") from exc
     return _page_text(text, tsv)
 
 

@@ -121,5 +121,5 @@ def read_pdf(path: Path, display: str, limits: Limits) -> Document:
         if ocr.available():
             ocr.fill_pdf_pages(path, doc, image_pages, limits)
         elif not blocks:
-            raise ReadError(ocr.missing() or "scanned document and no OCR available", ocr.INSTALL_FIX, "ocr-missing")
+            ocr.require()
     return doc
