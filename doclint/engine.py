@@ -13,6 +13,7 @@ from doclint.checks import all_rules
 from doclint.checks.base import DocContext, Rule
 from doclint.checks.dl001_unreadable import unreadable
 from doclint.config import Options
+from doclint.ignores import path_ignored
 from doclint.model import Finding, ReadError
 from doclint.nlp import understand
 from doclint.readers import read
@@ -118,6 +119,7 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
     for r in rules.values():
         if r.scope == "case" and options.enabled(r.code):
             findings.extend(_guarded(r, ctx, ctx))
+    findings = [f for f in findings if not path_ignored(f, options)]
     for f in findings:
         if f.rule in options.severity:
             f.severity = options.severity[f.rule]
