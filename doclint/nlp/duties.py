@@ -158,7 +158,8 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
             if c > c0:
                 add(grid[(r0, c)].text, grid[(r0, c)])
         r = r0 + 1
-        while (r, c0) in grid and not grid[(r, c0)].text.strip() and any((r, c) in grid for c in cols if c > c0):
+        # an empty label cell (a reader may not emit it at all) continues the duty rows
+        while ((r, c0) not in grid or not grid[(r, c0)].text.strip()) and any((r, c) in grid for c in cols if c > c0):
             for c in cols:
                 if c > c0 and (r, c) in grid:
                     add(grid[(r, c)].text, grid[(r, c)])
@@ -198,7 +199,9 @@ def _table_headers() -> dict[str, re.Pattern[str]]:
 def _header_kind(text: str) -> str | None:
     """"share" for 비중 / Share / %, "content" for 내용 / Description, else None."""
     text = squash(text)
-    return next((kind for kind, regex in _table_headers().items() if regex.match(text)), None)
+    # "비중 / Share", "내용 (Description)": either name of a bilingual header will do
+    parts = [text, *(p.strip() for p in re.split(r"\s*[/(（)）]\s*", text) if p.strip())]
+    return next((kind for part in parts for kind, regex in _table_headers().items() if regex.match(part)), None)
 
 
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|제\s*\d+\s*조)")

@@ -35,6 +35,8 @@ def split_rank(title: str) -> tuple[str, str | None]:
     nothing else names the job."""
     _, _, rank_re, alone = _compiled()
     text = squash(title)
+    if _compounds().fullmatch(text):
+        return text, None  # "Staff Nurse": the rank word belongs to the occupation's name
     ranks: list[str] = []
 
     def paren(m: re.Match[str]) -> str:
@@ -112,6 +114,11 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
                 value_text, rank = split_rank(_clean_value(m.group("v")))
                 return Title(block.text.strip()[:200], block.location, value=value_text, rank=rank)
     return None
+
+
+@cache
+def _compounds() -> re.Pattern[str]:
+    return re.compile("|".join(patterns.load("titles")["rank_compounds"]), re.IGNORECASE)
 
 
 @cache
