@@ -53,6 +53,16 @@ def _check_catalog(opts: Options) -> None:
         raise UsageError(f"{opts.config_path or 'configuration'}: [thresholds] {problem}")
 
 
+def _check_model(opts: Options) -> None:
+    """A --model that cannot be loaded is the user's mistake: say so once, exit 2."""
+    from doclint.align import EncoderError, scorer_for
+
+    try:
+        scorer_for(opts)
+    except EncoderError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) -> bool:
     """A bar only for people: a terminal on stderr, not CI, not a machine format on stdout."""
     if not opts.progress or n_cases < 2 or os.environ.get("CI"):
@@ -67,6 +77,8 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     fmt = fmt or opts.extra.get("format") or "text"
     _check_catalog(opts)
     cases = discover(paths)
+    if opts.model:
+        _check_model(opts)
     if _want_progress(opts, fmt, output, len(cases)):
         from rich.progress import (
             BarColumn,

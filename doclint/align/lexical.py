@@ -1,7 +1,7 @@
 """Lexical evidence: the catalog's key terms found in a duty line.
 
-One alternation regex over every term (longest first); English terms need word edges, Korean
-terms are matched with spaces removed (회의실 예약 = 회의실예약) and never with `\\b`."""
+English terms: one alternation regex (longest first) with word edges. Korean terms: substring
+tests with spaces removed (회의실 예약 = 회의실예약), never `\\b` (Hangul is a word character)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 @dataclass
 class TermIndex:
     english: re.Pattern[str] | None
-    korean: re.Pattern[str] | None
+    korean_terms: list[str]
     owners: dict[str, list[int]]  # term (normalised) → entry positions
 
     def hits(self, text: str, n_entries: int) -> np.ndarray:
@@ -29,8 +29,9 @@ class TermIndex:
         text = unicodedata.normalize("NFC", text).lower()
         if self.english is not None:
             seen.update(m.group(1) for m in self.english.finditer(text))
-        if self.korean is not None:
-            seen.update(self.korean.findall(re.sub(r"\s+", "", text)))
+        if self.korean_terms:  # substring tests, so overlapping terms all count (건설현장소장: 현장소장 too)
+            squeezed = re.sub(r"\s+", "", text)
+            seen.update(t for t in self.korean_terms if t in squeezed)
         for term in seen:
             for i in self.owners.get(term, ()):
                 counts[i] += 1
@@ -52,5 +53,4 @@ def build_terms(entries: list[CodeEntry]) -> TermIndex:
     english = sorted((t for t in owners if not _HANGUL.search(t)), key=len, reverse=True)
     korean = sorted((t for t in owners if _HANGUL.search(t)), key=len, reverse=True)
     en_re = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, english)) + r")(?![a-z0-9])") if english else None
-    ko_re = re.compile("|".join(map(re.escape, korean))) if korean else None
-    return TermIndex(en_re, ko_re, owners)
+    return TermIndex(en_re, korean, owners)
