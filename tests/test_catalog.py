@@ -265,3 +265,12 @@ def test_stale_user_catalog_dates_from_the_file(tmp_path: Path) -> None:
     year_ago = time.time() - 400 * 86400
     os.utime(old, (year_ago, year_ago))
     assert load_tabular(old).catalog.as_of.year <= time.gmtime(year_ago).tm_year
+
+
+def test_codes_reads_the_catalog_key_of_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "list.csv").write_text("직종코드,직종명\n2224,웹 개발자\n", encoding="utf-8")
+    (tmp_path / "doclint.toml").write_text('catalog = "list.csv"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(codes("--format", "json").stdout)
+    assert data["catalog"]["name"] == "list" and [c["code"] for c in data["codes"]] == ["2224"]
+    assert data["codes"][0]["definition_en"]  # our definition, merged in

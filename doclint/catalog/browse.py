@@ -155,6 +155,13 @@ def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, c
               export: str | None) -> int:
     from doclint.cases import UsageError
 
+    if catalog_path is None:  # the `catalog` key of doclint.toml / [tool.doclint] found from here
+        from doclint.config import Options
+        from doclint.settings import load_settings
+
+        opts = Options()
+        load_settings(["."], None).apply(opts)
+        catalog_path = opts.catalog
     try:
         catalog = load_catalog(catalog_path)
     except CatalogError as exc:
