@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -134,7 +135,8 @@ def explain(rule: str, lang: str) -> None:
     click.echo(r.text("summary", lang) + "\n")
     click.echo(r.text("explanation", lang).strip() + "\n")
     fix = r.text("fix", lang)
-    if fix and "{" not in fix:
+    if fix:  # placeholders filled per finding are shown as <name>
+        fix = re.sub(r"\{(\w+)(?::[^}]*)?\}", r"<\1>", fix)
         click.echo(("수정 방법: " if lang == "ko" else "What to do: ") + fix)
 
 

@@ -28,7 +28,8 @@ class Options:
     model: str | None = None
     progress: bool = True
     statistics: bool = False
-    thresholds: dict[str, Any] = field(default_factory=dict)
+    thresholds: dict[str, Any] = field(default_factory=dict)  # [thresholds]: salary minimums
+    alignment: dict[str, Any] = field(default_factory=dict)  # [alignment]: rules/alignment.yaml overrides
     config_path: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)

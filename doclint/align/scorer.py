@@ -42,7 +42,7 @@ class Thresholds:
         data = alignment_rules()
         values: dict[str, Any] = dict(data["encoders"].get(name) or data["encoders"]["default"])
         values.update(data["case"])
-        for key, value in (overrides or {}).items():  # doclint.toml [thresholds]: coverage-min = 0.6
+        for key, value in (overrides or {}).items():  # doclint.toml [alignment]: coverage-min = 0.6
             field = key.replace("-", "_")
             if field in cls.__dataclass_fields__:
                 values[field] = type(values[field])(value)
