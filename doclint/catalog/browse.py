@@ -72,7 +72,7 @@ def guides_for(catalog: Catalog, code: str) -> list[dict[str, Any]]:
     return [g.model_dump() for g in catalog.guide_numbers if code in g.official]
 
 
-def entry_json(catalog: Catalog, entry: CodeEntry) -> dict[str, Any]:
+def entry_json(catalog: Catalog, entry: CodeEntry, number: str | None = None) -> dict[str, Any]:
     data = entry.model_dump(exclude={"eligible", "why_en", "why_ko"})
     threshold = threshold_for(catalog, entry, entry.subcategory)
     data["threshold"] = (
@@ -80,7 +80,7 @@ def entry_json(catalog: Catalog, entry: CodeEntry) -> dict[str, Any]:
          "year": threshold.year, "source": threshold.source} if threshold else None
     )
     data["guide_numbers"] = guides_for(catalog, entry.code)
-    same_number = catalog.guide(entry.code)
+    same_number = catalog.guide(number or entry.code) or catalog.guide(entry.code)
     data["guide_note"] = same_number.model_dump() if same_number else None
     return data
 
@@ -109,14 +109,14 @@ def _table(entries: list[CodeEntry], lang: str) -> Any:
     return table
 
 
-def _detail(catalog: Catalog, entry: CodeEntry, lang: str) -> str:
+def _detail(catalog: Catalog, entry: CodeEntry, lang: str, number: str) -> str:
     lines = [f"{entry.code}  {entry.name_ko} ({entry.name_en})  {entry.subcategory or ''} "
              f"{(catalog.subcategories.get(entry.subcategory or '') or {}).get(lang, '')}".rstrip()]
     if entry.aliases:
         lines.append(f"{label(lang, 'aliases')}: {', '.join(entry.aliases)}")
-    same_number = catalog.guide(entry.code)
+    same_number = catalog.guide(number) or catalog.guide(entry.code)  # 4321: an alias guides use for other work
     if same_number:
-        lines.append("! " + label(lang, "guide_here", number=entry.code, title=same_number.guide_title)
+        lines.append("! " + label(lang, "guide_here", number=same_number.number, title=same_number.guide_title)
                      + (f": {same_number.note}" if same_number.note else ""))
     lines += ["", label(lang, "definition") + ":"] + [f"  - {d}" for d in entry.definition(lang)]
     terms = entry.terms_ko + entry.terms_en if lang == "ko" else entry.terms_en + entry.terms_ko
@@ -197,7 +197,7 @@ def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, c
 
         Console(stderr=True, highlight=False).print(label(lang, "exported", n=n, path=export))
     if fmt == "json":
-        out["codes"] = [entry_json(catalog, e) for e in found]
+        out["codes"] = [entry_json(catalog, e, number) for e in found]
         out["ineligible"] = [{"code": e.code, "name_ko": e.name_ko, "name_en": e.name_en, "why_en": e.why_en, "why_ko": e.why_ko} for e in others]
         if sub == "E-7-S":
             out["e7s"] = catalog.e7s
@@ -212,7 +212,7 @@ def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, c
     if sub == "E-7-S":
         _print_e7s(console, catalog, lang)
     if exact is not None:
-        console.print(_detail(catalog, exact, lang), end="")
+        console.print(_detail(catalog, exact, lang, number or exact.code), end="")
         return 0
     if found:
         console.print(_table(found, lang))
