@@ -1,9 +1,11 @@
 """Build the sample cases under samples/ from the markup below (docs/markup.md).
 
     python samples/build.py          # rewrites samples/<case>/ files
+    python samples/build.py 13-yoon-data-analyst-hwp   # only the cases named
 
-Every document is a real file written by python-docx or fpdf2 (with a Korean font), so the
-samples exercise the same readers as a user's files. Names, companies and numbers are
+Every document is a real file written by python-docx, fpdf2 (with a Korean font) or python-hwpx,
+or a scan of such a file (a pdfium raster saved as .png), so the samples exercise the same
+readers as a user's files. Names, companies and numbers are
 fictional. Each case shows clean documents or one family of red flags; the expected findings
 are listed in samples/README.md."""
 
@@ -518,6 +520,93 @@ case(
 )
 
 
+# 13. An HWP case: the 고용사유서 as .hwpx with a duty table, the contract as HWP 5 (.hwp), both
+# written by python-hwpx; the two state different salaries.
+case(
+    "13-yoon-data-analyst-hwp",
+    **{
+        "고용사유서.hwpx": """
+# 고용사유서
+| 회사명 | 주식회사 데이터온 |
+| 업태/종목 | 정보통신업 / 데이터 분석 서비스 |
+| 채용 직위 | 데이터 분석가 |
+| 직종코드 | E-7-1 / 2231 데이터 전문가 |
+| 연봉 | 5,500만원 |
+## 담당업무
+| 업무 내용 | 비중 |
+| Python과 SQL로 고객·매출 데이터를 정제하고 통계 분석 보고서 작성 | 40% |
+| Spark 기반 데이터 파이프라인 구축 및 데이터 웨어하우스 적재 | 30% |
+| 수요 예측 머신러닝 모델 학습 및 평가 | 20% |
+| Tableau 대시보드 개발 및 경영진 보고 | 10% |
+## 외국인 채용 사유
+당사는 몽골과 카자흐스탄 유통사의 판매 데이터를 분석하는 사업을 시작하며, 러시아어와 몽골어 데이터를 직접 다룰 수 있는 분석 인력이 필요합니다. 국내 채용 공고를 2개월간 게시하였으나 적합한 지원자가 없었습니다.
+## 자격 및 경력
+윤바야르는 몽골국립대학교 통계학 석사를 취득하고 울란바토르 소재 통신사에서 5년간 데이터 분석가로 근무하며 고객 이탈 예측 모델을 개발하였습니다. 이는 직종코드 2231 데이터 전문가의 직무와 일치합니다.
+2026년 4월 10일
+주식회사 데이터온 대표이사 한승우 (인)
+""",
+        "근로계약서.hwp": """
+# 근로계약서
+주식회사 데이터온(이하 "갑")과 윤바야르(이하 "을")는 다음과 같이 근로계약을 체결한다.
+| 직위 | 데이터 분석가 |
+| 근로계약기간 | 2026. 5. 1. ~ 2028. 4. 30. |
+| 연봉 | 금 52,000,000원 |
+## 담당업무
+1. Python과 SQL로 고객·매출 데이터 정제 및 통계 분석 보고서 작성
+2. Spark 기반 데이터 파이프라인 구축 및 데이터 웨어하우스 적재
+3. 수요 예측 머신러닝 모델 학습 및 평가
+4. Tableau 대시보드 개발
+갑: 주식회사 데이터온 대표이사 한승우 (인)   을: 윤바야르 (서명)
+""",
+    },
+)
+
+# 14. A scanned previous-employer letter (a 200 dpi grey PNG with no text: read by OCR) that gives
+# only dates and a title; findings on it say the text came from OCR.
+case(
+    "14-lin-scanned-letter",
+    **{
+        "contract.docx": """
+# Employment Contract
+This contract is made between Seoul Logistics Tech Co., Ltd. (the "Company") and Lin Wei (the "Employee").
+| Position | Software Developer |
+| Occupation code | E-7-1 2223 Application software developer |
+| Contract period | 1 June 2026 to 31 May 2028 |
+| Annual salary | KRW 54,000,000 |
+## Duties
+- Develop modules of the warehouse management system (Java) and customise them to client requirements
+- Implement business logic and batch programs for logistics: routing, stock moves, carrier billing
+- Write unit and integration tests and fix bugs reported by users
+Signed: Kim Dohyun, CEO, Seoul Logistics Tech Co., Ltd.    Lin Wei
+""",
+        "statement.docx": """
+# Statement of Employment Reasons (고용사유서)
+| Company | Seoul Logistics Tech Co., Ltd. |
+| Position | Software Developer |
+| Occupation code | E-7-1 / 2223 Application software developer |
+| Annual salary | KRW 54,000,000 |
+## Duties
+- Develop modules of the warehouse management system (Java) and customise them to client requirements
+- Implement business logic and batch programs for logistics: routing, stock moves, carrier billing
+- Write unit and integration tests and fix bugs reported by users
+## Why a foreign national is needed
+We are opening a logistics hub in Shenzhen and need a developer who reads Chinese carrier documentation and can work with our partners there. Our domestic posting ran for 10 weeks without a qualified applicant.
+## Qualifications
+Mr. Lin holds a BSc in Computer Science from Zhejiang University and worked four years as a Java developer at a logistics software company, which matches code 2223.
+Kim Dohyun, CEO
+""",
+        "employment_certificate.png": """
+# Certificate of Employment
+Hangzhou Cargo Software Co., Ltd.
+This is to certify that Mr. Lin Wei was employed by our company from 1 March 2021 to 28 February 2025 as a Java Developer.
+We wish him every success.
+Zhang Min, HR Manager
+Hangzhou Cargo Software Co., Ltd.
+""",
+    },
+)
+
+
 def _broken(folder: Path) -> None:
     """Case 08's unreadable files: a .docx cut off mid-download and a 0-byte PDF."""
     good = folder / "_full.docx"
@@ -528,9 +617,11 @@ def _broken(folder: Path) -> None:
     (folder / "경력증명서.pdf").write_bytes(b"")
 
 
-def build(root: Path = HERE) -> list[Path]:
+def build(root: Path = HERE, only: list[str] | None = None) -> list[Path]:
     written: list[Path] = []
     for name, files in CASES.items():
+        if only and name not in only:
+            continue
         folder = root / name
         if folder.exists():
             shutil.rmtree(folder)
@@ -548,5 +639,6 @@ def build(root: Path = HERE) -> list[Path]:
 
 
 if __name__ == "__main__":
-    paths = build()
-    print(f"wrote {len(paths)} documents in {len(CASES)} cases under {HERE}")
+    chosen = sys.argv[1:] or None  # case names: rebuild only those
+    paths = build(only=chosen)
+    print(f"wrote {len(paths)} documents in {len(chosen or CASES)} cases under {HERE}")

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 _ASSUMED_DPI = 200.0  # scanners' usual setting, when the file does not say
-_MIN_DPI = 200.0  # below this tesseract misreads Korean: small images are enlarged first
 
 
 def _pages(image: Image, limits: Limits) -> Iterator[tuple[int, Image, float]]:
@@ -26,10 +25,10 @@ def _pages(image: Image, limits: Limits) -> Iterator[tuple[int, Image, float]]:
             raise ReadError(f"the image has more than {limits.max_pages} pages", "lint the pages that matter as a separate file", "too-large")
         dpi = float((frame.info.get("dpi") or (_ASSUMED_DPI,))[0] or _ASSUMED_DPI)
         gray = ImageOps.exif_transpose(frame).convert("L")  # phone photos carry their rotation
-        if dpi < _MIN_DPI:
-            scale = _MIN_DPI / dpi
+        if dpi < ocr.MIN_DPI:
+            scale = ocr.MIN_DPI / dpi
             gray = gray.resize((round(gray.width * scale), round(gray.height * scale)))
-            dpi = _MIN_DPI
+            dpi = ocr.MIN_DPI
         yield number, gray, dpi
 
 

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 LANG = "kor+eng"
 CONFIG = "--psm 6"
-PDF_DPI = 300
+PDF_DPI = 300  # the most a PDF page is rasterised at for OCR
+MIN_DPI = 200  # smaller scans are enlarged to this before OCR
 _CACHE_VERSION = 1
 _MIN_LINE_INCHES = 0.25  # dark runs this long are ruled lines, not letters
 _CELL_GAP = re.compile(r" {3,}")  # tesseract writes wide gaps (between table cells) as runs of spaces
@@ -97,18 +98,25 @@ def _erase_rules(gray: Image, dpi: float) -> Image:
 
 
 def _long_runs(d: np.ndarray, length: int) -> np.ndarray:
-    """Pixels inside a horizontal run of at least `length` dark pixels."""
+    """Pixels inside a horizontal run of at least `length` dark pixels: an erosion then a
+    dilation by a line of `length`, each in log2(length) shifted ANDs/ORs (~30 ms a page)."""
     import numpy as np
 
     if d.shape[1] <= length:
         return np.zeros_like(d)
-    cs = np.cumsum(np.pad(d, ((0, 0), (1, 0))).astype(np.int32), axis=1)
-    full = (cs[:, length:] - cs[:, :-length]) == length  # a full dark window starts here
-    cf = np.cumsum(np.pad(full, ((0, 0), (1, 0))).astype(np.int32), axis=1)
-    idx = np.arange(d.shape[1])
-    hi = np.minimum(idx, full.shape[1] - 1) + 1
-    lo = np.maximum(idx - length + 1, 0)
-    return (cf[:, hi] - cf[:, lo]) > 0
+    starts, n = d, 1
+    while n < length:  # starts[:, j]: d[:, j : j + n] all dark
+        k = min(n, length - n)
+        starts = starts[:, :-k] & starts[:, k:]
+        n += k
+    covered = np.zeros_like(d)
+    covered[:, : starts.shape[1]] = starts
+    n = 1
+    while n < length:  # spread each start over the run it begins
+        k = min(n, length - n)
+        covered[:, k:] |= covered[:, :-k]
+        n += k
+    return covered
 
 
 @cache
@@ -247,6 +255,15 @@ def page_blocks(number: int, page: PageText, table_no: list[int]) -> list[Block]
     return blocks
 
 
+def _scan_dpi(page: object) -> float:
+    """Rasterise at the scan's own resolution (within 200–300 dpi): more pixels than the scan
+    has only cost time (300 dpi of a 200 dpi scan: 1.3-2.6x slower here, same accuracy)."""
+    import pypdfium2.raw as pdfium_c
+
+    dpis = [obj.get_metadata().horizontal_dpi for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)]  # type: ignore[attr-defined]
+    return min(max(max(dpis, default=PDF_DPI), MIN_DPI), PDF_DPI)
+
+
 def fill_pdf_pages(path: Path, doc: Document, image_pages: list[int], limits: Limits) -> None:
     """OCR the PDF pages that have no text layer and put their blocks in page order."""
     import pypdfium2 as pdfium
@@ -258,10 +275,11 @@ def fill_pdf_pages(path: Path, doc: Document, image_pages: list[int], limits: Li
             for number in image_pages:
                 page = pdf[number - 1]
                 try:
-                    image = page.render(scale=PDF_DPI / 72, grayscale=True).to_pil().convert("L")
+                    dpi = _scan_dpi(page)
+                    image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
                 finally:
                     page.close()
-                yield number, image, PDF_DPI
+                yield number, image, dpi
 
         results = recognise_pages(rendered(), limits)
     finally:
