@@ -162,17 +162,32 @@ def test_scanned_reason_statement_reads_like_its_text_version(tmp_path: Path) ->
     assert not any(f["ocr"] for f in want["findings"])
 
 
-def test_ocr_cache_is_used_and_no_cache_bypasses_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A tiny image (tesseract takes a fraction of a second): a tampered cache entry is what the
-    next read returns, and ocr_cache=False neither reads nor writes the cache."""
-    monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "cache"))
+def _small_scan(path: Path) -> Path:
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("L", (900, 160), 255)
     font = ImageFont.truetype("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 48)
     ImageDraw.Draw(image).text((40, 50), "웹 개발자 2224", fill=0, font=font)
-    path = tmp_path / "small.png"
     image.save(path, dpi=(300, 300))
+    return path
+
+
+def test_ocr_time_limits(tmp_path: Path) -> None:
+    """A page is stopped at its OCR timeout (DL001 'timeout'); the per-document deadline grows
+    by that timeout per OCR page, so a scan is not cut short by a cap meant for text files."""
+    path = _small_scan(tmp_path / "small.png")
+    with pytest.raises(ReadError) as err:
+        read(path, "small.png", Limits(seconds_per_page=0.001, ocr_cache=False))
+    assert err.value.kind == "timeout" and "OCR of a page" in err.value.reason
+    doc = read(path, "small.png", Limits(seconds_per_document=0.1, ocr_cache=False))  # OCR: ~0.25 s
+    assert "2224" in doc.text
+
+
+def test_ocr_cache_is_used_and_no_cache_bypasses_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny image (tesseract takes a fraction of a second): a tampered cache entry is what the
+    next read returns, and ocr_cache=False neither reads nor writes the cache."""
+    monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _small_scan(tmp_path / "small.png")
     first = read(path, "small.png")
     assert "2224" in first.text and first.ocr and all(b.ocr for b in first.blocks)
     [entry] = (tmp_path / "cache" / "ocr").glob("*.json")

@@ -57,6 +57,16 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def extend_deadline(seconds: float) -> None:
+    """Give a running `deadline` more time, for work with its own bound per step (OCR pages,
+    each stopped by tesseract's timeout): the document cap must not cut a long scan short."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return
+    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    if remaining > 0:
+        signal.setitimer(signal.ITIMER_REAL, remaining + seconds)
+
+
 def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     with zf.open(info) as fh:
         head = fh.read(4096)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doclint.model import Block, Document, ReadError
-from doclint.readers.limits import Limits
+from doclint.readers.limits import Limits, extend_deadline
 
 if TYPE_CHECKING:
     import numpy as np
@@ -189,18 +189,26 @@ def _recognise(gray: Image, dpi: float, limits: Limits) -> PageText:
     try:
         # one run writes the text and the word table (for confidences); save() removes both
         with save(_erase_rules(gray, dpi)) as (base, image_file):
-            run_tesseract(image_file, base, "txt", LANG, config=f"{CONFIG} -c tessedit_create_tsv=1", timeout=limits.seconds_per_page)
+            run_tesseract(image_file, base, "txt", LANG, config=f"{CONFIG} -c tessedit_create_tsv=1", timeout=_page_timeout(limits))
             text = Path(f"{base}.txt").read_text(encoding="utf-8")
             tsv = Path(f"{base}.tsv").read_text(encoding="utf-8")
     except RuntimeError as exc:  # pytesseract's timeout
         raise ReadError(
-            f"OCR of a page took longer than {limits.seconds_per_page:.0f} s and was stopped",
+            f"OCR of a page took longer than {_page_timeout(limits):.0f} s and was stopped",
             "raise `timeout-per-page` in doclint.toml for large scans, or ask for a text PDF",
             "timeout",
         ) from exc
     except pytesseract.TesseractNotFoundError as exc:
         raise ReadError(f"{_NO_OCR} (tesseract is not installed)", INSTALL_FIX, "ocr-missing") from exc
     return _page_text(text, tsv)
+
+
+def _page_timeout(limits: Limits) -> float:
+    """OCR is the one slow per-page step (1-3 s a page here): it gets a multiple of the per-page
+    timeout, set in rules/patterns/ocr.yaml."""
+    from doclint.nlp.patterns import load
+
+    return limits.seconds_per_page * float(load("ocr")["page_timeout_factor"])
 
 
 def _jobs(limits: Limits) -> int:
@@ -227,6 +235,7 @@ def recognise_pages(pages: Iterator[tuple[int, Image, float]], limits: Limits) -
                     _store(key, page)
 
         for number, gray, dpi in pages:
+            extend_deadline(_page_timeout(limits))
             key = _page_key(gray)
             hit = _cached(key) if limits.ocr_cache else None
             if hit is not None:
