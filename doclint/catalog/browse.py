@@ -126,7 +126,7 @@ def _detail(catalog: Catalog, entry: CodeEntry, lang: str, number: str) -> str:
     if quals or entry.qualifications_en:
         lines.append(f"{label(lang, 'qualifications')}: {quals or entry.qualifications_en}")
     t = threshold_for(catalog, entry, entry.subcategory)
-    lines.append(f"{label(lang, 'threshold')}: " + (f"{t.amount:,} KRW ({t.scope}; {t.basis}; {t.year}, {t.source})" if t else label(lang, "no_threshold")))
+    lines.append(f"{label(lang, 'threshold')}: " + (f"{t.amount:,} KRW ({t.scope}; {t.basis_in(lang)}; {t.year}, {t.source})" if t else label(lang, "no_threshold")))
     if entry.industries:
         lines.append(f"{label(lang, 'industries')}:")
         lines += [f"  - {i.ko if lang == 'ko' else i.en}" for i in entry.industries]

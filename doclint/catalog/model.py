@@ -108,6 +108,8 @@ class Threshold(BaseModel):
     min_annual_krw: int | None = None
     label: str = ""
     basis: str = ""
+    basis_ko: str = ""
+    source: str | None = None  # where this figure comes from, when not the table's `source`
 
 
 class Thresholds(BaseModel):

@@ -21,6 +21,10 @@ class Threshold:
     year: int | None
     source: str  # where it comes from (the catalog's source, or the config file)
     from_config: bool = False
+    basis_ko: str = ""
+
+    def basis_in(self, lang: str) -> str:
+        return self.basis_ko if lang == "ko" and self.basis_ko else self.basis
 
 
 def check_overrides(overrides: dict[str, Any], catalog: Catalog) -> str | None:
@@ -62,4 +66,5 @@ def threshold_for(
     figure = table.subcategories.get(sub) if table else None
     if figure is None or not figure.min_annual_krw:
         return None  # E-7-4 is scored on points: no single floor
-    return Threshold(figure.min_annual_krw, sub, figure.basis or figure.label, year, source)
+    return Threshold(figure.min_annual_krw, sub, figure.basis or figure.label, year, figure.source or source,
+                     basis_ko=figure.basis_ko)

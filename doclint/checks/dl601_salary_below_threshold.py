@@ -43,6 +43,6 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         ocr=bool(record and record.doc and record.doc.ocr),
         data={"annual_krw": amount, "period": salary.period if salary else "year", "threshold": threshold.amount,
               "scope": threshold.scope, "year": threshold.year, "source": threshold.source},
-        salary=amount, threshold=threshold.amount, scope=threshold.scope, basis=threshold.basis,
+        salary=amount, threshold=threshold.amount, scope=threshold.scope, basis=threshold.basis_in(ctx.lang),
         year=threshold.year, source=threshold.source,
     )
