@@ -28,6 +28,7 @@ class Thresholds:
     match_min: float
     margin: float
     title_gap: float
+    score_gap: float
     min_duties: int
     coverage_min: float
     primary_min: float

@@ -22,6 +22,8 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     best_cov, chosen_cov = result.coverage_of(best), result.coverage_of(result.chosen)
     if best_cov < t.drift_min or best_cov - chosen_cov < t.drift_gap:
         return
+    if result.mean_score[best] - result.mean_score[result.chosen] < t.score_gap:
+        return  # the two codes read the duties almost equally well: a near tie, not a drift
     best_entry, chosen_entry = result.entries[best], result.entries[result.chosen]
     yield finding(
         ctx, "DL401", result.pulling_away(best),
