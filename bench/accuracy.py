@@ -52,8 +52,16 @@ EXPECTED = {
 }
 
 
-def load_lines() -> list[dict[str, str]]:
-    with (DATA / "duty_lines.tsv").open(encoding="utf-8") as fh:
+# The tuning set (thresholds and key-term weight were chosen on it) and, when present, a held-out
+# set written afterwards by someone who had not seen the catalog definitions or the misses.
+LINE_SETS = {"tuning": "duty_lines.tsv", "held-out": "duty_lines_heldout.tsv"}
+
+
+def load_lines(which: str = "tuning") -> list[dict[str, str]]:
+    path = DATA / LINE_SETS[which]
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -193,34 +201,38 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="also search the thresholds (printed to stderr)")
     args = parser.parse_args()
     names = args.encoder or encoders.builtin_names()
-    lines, cases = load_lines(), load_lists()
-    md = [f"Labelled set: {len(lines)} duty lines, {len(cases)} duty lists (bench/data/).", ""]
-    line_rows, list_rows, speed_rows = [], [], []
+    sets = {which: load_lines(which) for which in LINE_SETS}
+    sets = {which: rows for which, rows in sets.items() if rows}
+    cases = load_lists()
+    counts = ", ".join(f"{len(rows)} {which} duty lines" for which, rows in sets.items())
+    md = [f"Labelled set: {counts}, {len(cases)} duty lists (bench/data/).", ""]
+    columns: list[tuple[str, dict]] = []  # (encoder · set, accuracy)
+    list_rows, speed_rows = [], []
     for name in names:
         with tempfile.TemporaryDirectory() as tmp:
             encoders._LOADED.clear()
             scorer = Scorer(load_catalog(), encoders.get_encoder(name, Path(tmp)), Path(tmp))
             thresholds = Thresholds.for_encoder(name)
-            acc = line_accuracy(scorer, lines)
+            for which, rows in sets.items():
+                acc = line_accuracy(scorer, rows)
+                columns.append((f"{name} · {which}", acc))
+                if args.misses:
+                    print(f"\n## {name}: {which} lines not top-1", file=sys.stderr)
+                    print("\n".join(acc["_misses"]), file=sys.stderr)
             lists, wrong = list_accuracy(scorer, cases, thresholds)
             if args.grid:
                 print("\n".join(grid(scorer, cases, name)), file=sys.stderr)
-        keys = ["all", *sorted(k for k in acc if k not in ("all", "_misses"))]
-        line_rows.append((name, keys, acc))
         list_rows.append((name, lists))
         speed_rows.append((name, speed(name)))
         if args.misses:
-            print(f"\n## {name}: lines not top-1", file=sys.stderr)
-            print("\n".join(acc["_misses"]), file=sys.stderr)  # type: ignore[arg-type]
             print(f"\n## {name}: lists judged wrongly", file=sys.stderr)
             print("\n".join(wrong), file=sys.stderr)
-    keys = line_rows[0][1]
-    md.append("| duty lines: top-1 / top-3 | n | " + " | ".join(n for n, _, _ in line_rows) + " |")
-    md.append("|---|---|" + "---|" * len(line_rows))
+    keys = ["all", *sorted({k for _, acc in columns for k in acc if k not in ("all", "_misses")})]
+    md.append("| duty lines: top-1 / top-3 (n) | " + " | ".join(label for label, _ in columns) + " |")
+    md.append("|---|" + "---|" * len(columns))
     for key in keys:
-        n = line_rows[0][2][key]["n"]
-        cells = [f"{acc[key]['top1']:.2f} / {acc[key]['top3']:.2f}" if key in acc else "–" for _, _, acc in line_rows]
-        md.append(f"| {key} | {n} | " + " | ".join(cells) + " |")
+        cells = [f"{acc[key]['top1']:.2f} / {acc[key]['top3']:.2f} ({acc[key]['n']})" if key in acc else "–" for _, acc in columns]
+        md.append(f"| {key} | " + " | ".join(cells) + " |")
     md += ["", "| duty lists: precision / recall | " + " | ".join(n for n, _ in list_rows) + " |", "|---|" + "---|" * len(list_rows)]
     for r in RULES:
         md.append(f"| {r} | " + " | ".join(f"{v[r]['precision']:.2f} / {v[r]['recall']:.2f}" for _, v in list_rows) + " |")
