@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -166,11 +166,16 @@ def _cached(key: str) -> PageText | None:
 
 
 def _store(key: str, page: PageText) -> None:
-    target = _cache_file(key)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # owner-only, renamed into place
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"rows": page.rows, "confidence": page.confidence}, fh, ensure_ascii=False)
-    os.replace(tmp, target)
+    """Written to a temporary file (owner-only) and renamed into place; a cache that cannot be
+    written (read-only home, full disk) costs a re-OCR next time, never the document."""
+    try:
+        target = _cache_file(key)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"rows": page.rows, "confidence": page.confidence}, fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        pass
 
 
 def _page_key(gray: Image) -> str:
@@ -224,12 +229,12 @@ def recognise_pages(pages: Iterator[tuple[int, Image, float]], limits: Limits) -
     jobs = _jobs(limits)
     results: dict[int, PageText] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        pending: list[tuple[int, str, object]] = []
+        pending: list[tuple[int, str, Future[PageText]]] = []
 
         def drain(keep: int) -> None:
             while len(pending) > keep:
                 number, key, future = pending.pop(0)
-                page = future.result()  # type: ignore[attr-defined]
+                page = future.result()
                 results[number] = page
                 if limits.ocr_cache:
                     _store(key, page)
