@@ -125,6 +125,11 @@ def align(
     for fit in fits:
         coverage += fit.weight * fit.matched
         mean_score += fit.weight * fit.scores
+    # a duty that fits no code at all (best score under match_min) is too unclear to count for or
+    # against any code: coverage is a share of the duties that can be judged
+    judged_weight = sum(f.weight for f in fits if not f.abstained)
+    if judged_weight > 0:
+        coverage /= judged_weight
     result = CaseAlignment(scorer.index.entries, fits, coverage, mean_score, scorer.eligible, thresholds, chosen,
                            encoder=scorer.encoder.name)
     answered = [f for f in fits if not f.abstained]
@@ -153,7 +158,14 @@ def _suggestions(result: CaseAlignment) -> list[dict[str, Any]]:
     """The best codes (at least 3), and the chosen code after them if it is not among them."""
     if not result.fits:
         return []
-    positions = result.ranked()[: max(3, result.thresholds.suggestions)]
+    # ranked by coverage plus mean score: after the best, the nearest alternatives (2223 beside
+    # 2224) rather than codes that happen to share one ambiguous duty
+    eligible = [i for i in range(len(result.entries)) if result.eligible[i]]
+    order = sorted(eligible, key=lambda i: -(float(result.coverage[i]) + float(result.mean_score[i])))
+    best = result.best
+    if best is not None:
+        order = [best, *(i for i in order if i != best)]
+    positions = order[: max(3, result.thresholds.suggestions)]
     if result.chosen is not None and result.chosen not in positions:
         positions.append(result.chosen)
     return [_suggestion(result, i) for i in positions]
