@@ -25,5 +25,6 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         ctx, "DL402", outside,
         {"chosen": summary(result, result.chosen), "required": result.thresholds.coverage_min,
          "outside": [{"duty": f.duty.text, "best_code": result.entries[f.best].code if not f.abstained else None} for f in outside]},
-        coverage=coverage, chosen_code=chosen.code, chosen_name=entry_name(chosen, ctx.lang),
+        coverage=coverage, required=result.thresholds.coverage_min,
+        chosen_code=chosen.code, chosen_name=entry_name(chosen, ctx.lang),
     )
