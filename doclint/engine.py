@@ -149,12 +149,20 @@ ALIGNMENT_RULES = ("DL401", "DL402", "DL403", "DL404", "DL408", "DL504")
 
 
 def preload(options: Options) -> None:
-    """Load the encoder and the embedded catalog in the parent, so forked workers share them."""
+    """Load the NLP pipelines (Kiwi), the encoder and the embedded catalog in the parent, so
+    forked workers share their pages; gc.freeze() keeps the collector from writing to (and so
+    copying) every inherited object in each worker."""
+    import gc
+
+    from doclint.nlp.pipeline import preload as preload_nlp
+
+    preload_nlp()
     if any(options.enabled(code) for code in ALIGNMENT_RULES):
         from doclint.align import EncoderError, scorer_for
 
         with contextlib.suppress(EncoderError):
             scorer_for(options)
+    gc.freeze()
 
 
 # Below this many cases a process pool costs more (worker start-up, model loading) than it saves.

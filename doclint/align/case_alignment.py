@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from doclint.align.index import SHARED, inherited_entries
 from doclint.align.scorer import Scorer, Thresholds
 from doclint.catalog.model import Catalog, CodeEntry
 from doclint.model import Duty, Title
@@ -51,6 +52,18 @@ class CaseAlignment:
     encoder: str = ""
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     titles: list[TitleFit] = field(default_factory=list)
+    catalog_key: str = ""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if inherited_entries(self.catalog_key, self.entries):
+            state["entries"] = None  # the parent process holds the same list: see index.SHARED
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state["entries"] is None:
+            state["entries"] = SHARED[state["catalog_key"]][0]
+        self.__dict__.update(state)
 
     @property
     def abstained(self) -> bool:
@@ -131,7 +144,7 @@ def align(
     if judged_weight > 0:
         coverage /= judged_weight
     result = CaseAlignment(scorer.index.entries, fits, coverage, mean_score, scorer.eligible, thresholds, chosen,
-                           encoder=scorer.encoder.name)
+                           encoder=scorer.encoder.name, catalog_key=scorer.index.key)
     answered = [f for f in fits if not f.abstained]
     if len(answered) < thresholds.min_duties:
         result.abstain_reason = (

@@ -33,6 +33,22 @@ class CatalogIndex:
         return next((i for i, e in enumerate(self.entries) if e.code == code), None)
 
 
+# The catalog entries of a run, by index key, with the process that loaded them. A worker forked
+# after that sends each case back without them (they pickle to ~270 KB a case, and the parent
+# would keep one copy per case); the parent, which holds the same list, puts them back.
+SHARED: dict[str, tuple[list[CodeEntry], int]] = {}
+
+
+def share_entries(key: str, entries: list[CodeEntry]) -> None:
+    SHARED.setdefault(key, (entries, os.getpid()))
+
+
+def inherited_entries(key: str, entries: list[CodeEntry]) -> bool:
+    """True in a forked worker for the very list its parent loaded before the fork."""
+    shared = SHARED.get(key)
+    return shared is not None and shared[0] is entries and shared[1] != os.getpid()
+
+
 def index_lines(catalog: Catalog, names: bool) -> tuple[list[CodeEntry], list[tuple[int, str]]]:
     entries = list(catalog.codes) + list(catalog.ineligible)
     lines: list[tuple[int, str]] = []

@@ -11,7 +11,7 @@ import numpy as np
 import yaml
 
 from doclint.align.encoders import Encoder, get_encoder
-from doclint.align.index import CatalogIndex, build_index
+from doclint.align.index import CatalogIndex, build_index, share_entries
 from doclint.align.lexical import TermIndex, build_terms
 from doclint.catalog.model import Catalog
 from doclint.paths import rules_dir
@@ -58,6 +58,7 @@ class Scorer:
         self.encoder = encoder
         self.index: CatalogIndex = build_index(catalog, encoder, bool(rules["index"]["names"]), cache_folder)
         self.terms: TermIndex = build_terms(self.index.entries)
+        share_entries(self.index.key, self.index.entries)
         self.aggregate = str(rules["index"]["aggregate"])
         self.term_weight = float(rules["lexical"]["weight"])
         self.term_cap = float(rules["lexical"]["cap"])

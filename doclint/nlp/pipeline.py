@@ -62,6 +62,16 @@ def nlp_for(lang: str) -> Language:
         return nlp
 
 
+def preload() -> None:
+    """Both pipelines and Kiwi, loaded before worker processes fork so that they share these
+    pages (Kiwi alone is ~240 MB) instead of each loading its own copy."""
+    nlp_for("en")
+    nlp_for("ko")
+    from doclint.nlp.kiwi_tokenizer import kiwi  # after nlp_for: it imports spaCy at module level
+
+    kiwi()
+
+
 def lang_of_text(text: str) -> str:
     return "ko" if hangul_ratio(text) >= 0.2 else "en"
 
