@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from doclint.align.case_alignment import CaseAlignment, TitleFit, align
+from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.encoders import EncoderError
 from doclint.align.scorer import Scorer, Thresholds, get_scorer
 from doclint.case import CaseContext
@@ -48,11 +48,8 @@ def align_case(ctx: CaseContext, options: Options) -> CaseAlignment | None:
 
     scorer = scorer_for(options)
     thresholds = Thresholds.for_encoder(scorer.encoder.name, options.alignment)
-    result = align(groups, scorer, thresholds, load_catalog(options.catalog), ctx.chosen_code)
-    titled = [r for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.title and r.facts.title.value]
-    if titled:
-        scores = scorer.score([r.facts.title.value for r in titled if r.facts and r.facts.title])
-        result.titles = [TitleFit(r.display, r.facts.title, row) for r, row in zip(titled, scores, strict=True) if r.facts and r.facts.title]
+    titles = [(r.display, r.facts.title) for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.title and r.facts.title.value]
+    result = align(groups, scorer, thresholds, load_catalog(options.catalog), ctx.chosen_code, titles)
     ctx.alignment = result
     ctx.suggestions = result.suggestions
     return result

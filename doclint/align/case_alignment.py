@@ -116,14 +116,18 @@ def align(
     thresholds: Thresholds,
     catalog: Catalog,
     chosen_code: str | None,
+    titles: list[tuple[str, Title]] | None = None,
 ) -> CaseAlignment:
-    """`groups`: (document path, its duties); each document weighs the same in the coverage."""
+    """`groups`: (document path, its duties); each document weighs the same in the coverage.
+    `titles` (document path, its job title) are scored in the same encoder call as the duties."""
     groups = [(path, [d for d in duties if not d.vague]) for path, duties in groups]
     groups = [(path, duties) for path, duties in groups if duties]
     flat: list[tuple[str, Duty, float]] = []
     for path, duties in groups:
         flat.extend((path, d, w / len(groups)) for d, w in zip(duties, duty_weights(duties), strict=True))
-    scores = scorer.score([d.text for _, d, _ in flat])
+    titles = titles or []
+    scores = scorer.score([d.text for _, d, _ in flat] + [t.value for _, t in titles])
+    scores, title_scores = scores[: len(flat)], scores[len(flat):]
     entry = catalog.get(chosen_code) if chosen_code else None
     chosen = scorer.index.position(entry.code) if entry else None
     fits = []
@@ -151,6 +155,7 @@ def align(
             f"only {len(answered)} duty line(s) specific enough to compare with the catalog "
             f"(at least {thresholds.min_duties} needed)"
         )
+    result.titles = [TitleFit(path, title, row) for (path, title), row in zip(titles, title_scores, strict=True)]
     _annotate(result)
     result.suggestions = _suggestions(result)
     return result
