@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from doclint.case import CaseContext, DocRecord
@@ -148,15 +149,24 @@ def run_case(case: Case, options: Options) -> CaseResult:
 ALIGNMENT_RULES = ("DL401", "DL402", "DL403", "DL404", "DL408", "DL504")
 
 
-def preload(options: Options) -> None:
-    """Load the NLP pipelines (Kiwi), the encoder and the embedded catalog in the parent, so
-    forked workers share their pages; gc.freeze() keeps the collector from writing to (and so
-    copying) every inherited object in each worker."""
+# Reader modules by file suffix, imported before the fork when the folder has such files.
+_READER_MODULES = {".docx": ("doclint.readers.docx",), ".pdf": ("doclint.readers.pdf", "pdfplumber")}
+
+
+def preload(options: Options, cases: list[Case]) -> None:
+    """Load the NLP pipelines (Kiwi), the readers the folder needs, the encoder and the embedded
+    catalog in the parent, so forked workers share their pages; gc.freeze() keeps the collector
+    from writing to (and so copying) every inherited object in each worker."""
     import gc
+    import importlib
 
     from doclint.nlp.pipeline import preload as preload_nlp
 
     preload_nlp()
+    suffixes = {Path(path).suffix.lower() for case in cases for path, _ in case.files}
+    for suffix in suffixes & _READER_MODULES.keys():
+        for module in _READER_MODULES[suffix]:
+            importlib.import_module(module)
     if any(options.enabled(code) for code in ALIGNMENT_RULES):
         from doclint.align import EncoderError, scorer_for
 
@@ -199,7 +209,7 @@ def _run(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    preload(options)
+    preload(options, cases)
     # fork: workers inherit what the parent already imported and loaded (catalog, models).
     ctx = multiprocessing.get_context("fork")
     ordered: list[CaseResult | None] = [None] * len(cases)
