@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from doclint.nlp import patterns
+from doclint.nlp.spacy_import import import_spacy
 from doclint.nlp.text import hangul_ratio
 
 if TYPE_CHECKING:
@@ -18,29 +19,11 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 
 
-def _import_spacy() -> Any:
-    """spaCy without PyTorch. thinc imports torch whenever it is installed (the sentence-
-    transformers extra puts it there): ~1 s and ~250 MB that blank pipelines never use. A None
-    in sys.modules makes that import fail inside thinc only; torch stays importable afterwards."""
-    import sys
-
-    if "spacy" in sys.modules or "torch" in sys.modules:
-        import spacy
-
-        return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]
-    try:
-        import spacy
-    finally:
-        del sys.modules["torch"]
-    return spacy
-
-
 @cache
 def nlp_for(lang: str) -> Language:
     """The pipeline for "ko" or "en" (built once per process)."""
     with _lock:
-        spacy = _import_spacy()  # on first use: `doclint rules` or a run of unreadable files never pays for it
+        spacy = import_spacy()  # on first use: `doclint rules` or a run of unreadable files never pays for it
 
         if lang == "ko":
             # spacy.blank("ko") needs mecab: start from the plain tokenizer, then swap in Kiwi
