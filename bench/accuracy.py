@@ -140,7 +140,8 @@ def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: Thresholds) -> 
 
 
 def grid(scorer: Scorer, cases: list[dict], name: str) -> list[str]:
-    """Every (match_min, margin) pair on the lists: how the per-encoder thresholds were chosen."""
+    """(match_min, margin, chosen_margin) around the current values, on the lists: how the
+    per-encoder thresholds were chosen."""
     import dataclasses
     from itertools import product
 
@@ -157,15 +158,18 @@ def grid(scorer: Scorer, cases: list[dict], name: str) -> list[str]:
     base = Thresholds.for_encoder(name)
     rows = []
     lo = base.match_min
-    for match_min, margin in product([lo - 0.1, lo - 0.05, lo, lo + 0.05, lo + 0.1], [0.02, 0.04, 0.06, 0.08, 0.10]):
-        t = dataclasses.replace(base, match_min=round(match_min, 3), margin=margin)
+    step = base.margin / 2
+    margins = [round(base.margin + k * step, 4) for k in (-1, 0, 1)]
+    for match_min, margin, wider in product([lo - 0.05, lo, lo + 0.05], margins, [0.0, step, 2 * step, 3 * step]):
+        t = dataclasses.replace(base, match_min=round(match_min, 3), margin=margin, chosen_margin=round(margin + wider, 4))
         res, _ = list_accuracy(scorer, cases, t)
         f1 = [2 * v["precision"] * v["recall"] / (v["precision"] + v["recall"] or 1) for v in res.values()]
-        rows.append((sum(f1) / len(f1), match_min, margin, res))
+        rows.append((sum(f1) / len(f1), t, res))
     rows.sort(key=lambda r: -r[0])
-    out = [f"| {name} match_min | margin | mean F1 | " + " | ".join(RULES) + " |", "|---|---|---|" + "---|" * len(RULES)]
-    for f1, match_min, margin, res in rows[:10]:
-        out.append(f"| {match_min:.2f} | {margin:.2f} | {f1:.3f} | " + " | ".join(f"{res[r]['precision']:.2f}/{res[r]['recall']:.2f}" for r in RULES) + " |")
+    out = [f"| {name} match_min | margin | chosen_margin | mean F1 | " + " | ".join(RULES) + " |", "|---|---|---|---|" + "---|" * len(RULES)]
+    for f1, t, res in rows[:10]:
+        out.append(f"| {t.match_min:.2f} | {t.margin:.3f} | {t.chosen_margin:.3f} | {f1:.3f} | "
+                   + " | ".join(f"{res[r]['precision']:.2f}/{res[r]['recall']:.2f}" for r in RULES) + " |")
     scorer.score = plain_score  # type: ignore[method-assign]
     return out
 

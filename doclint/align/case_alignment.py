@@ -135,6 +135,9 @@ def align(
         best = int(np.argmax(row))
         # a code matches when it is near the duty's best AND good enough on its own
         matched = (row >= row[best] - thresholds.margin) & (row >= thresholds.match_min)
+        if chosen is not None and row[best] >= thresholds.match_min:
+            # the benefit of the doubt an officer gives the code filed under: a wider margin
+            matched[chosen] |= bool(row[chosen] >= max(row[best] - thresholds.chosen_margin, thresholds.match_min))
         fits.append(DutyFit(duty, path, weight, row, matched, best))
     n = scorer.n
     coverage = np.zeros(n, dtype=np.float32)

@@ -27,6 +27,7 @@ def alignment_rules() -> dict[str, Any]:
 class Thresholds:
     match_min: float
     margin: float
+    chosen_margin: float
     title_gap: float
     score_gap: float
     min_duties: int
