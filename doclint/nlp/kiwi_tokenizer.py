@@ -67,7 +67,11 @@ class KiwiTokenizer:
         spans: list[list[Any]] = []  # [start, end, tag, form]
         for tok in tokens:
             start, end = tok.start, tok.start + tok.len
-            if spans and start < spans[-1][1]:
+            # A dropped copula has no text (개발자다 → 개발자 + 이[len 0] + 다): it joins the
+            # morpheme before it; spaCy refuses an empty token.
+            if end <= start and not spans:
+                continue
+            if spans and (start < spans[-1][1] or end <= start):
                 spans[-1][1] = max(spans[-1][1], end)
                 spans[-1][2] += "+" + tok.tag
                 continue
