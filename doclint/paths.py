@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 _PKG = Path(__file__).resolve().parent
 
@@ -28,7 +29,8 @@ def models_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The user's cache folder for doclint (catalog embeddings, OCR text), owner-only."""
+    """The user's cache folder for doclint (catalog embeddings, encoder weights, OCR text),
+    owner-only. Only call it when something is to be cached: it creates the folder."""
     base = os.environ.get("DOCLINT_CACHE_DIR")
     if base:
         path = Path(base)
@@ -36,5 +38,28 @@ def cache_dir() -> Path:
         from platformdirs import user_cache_dir
 
         path = Path(user_cache_dir("doclint", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return private_dir(path)
+
+
+def private_dir(path: Path) -> Path:
+    """`path`, created with any missing parents as owner-only (0o700) folders, and tightened to
+    0o700 if it exists and is ours. chmod after mkdir: mkdir's mode is only what umask leaves."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o777 != 0o700:
+        path.chmod(0o700)
+    for folder in missing:
+        folder.chmod(0o700)
     return path
+
+
+def private_file(path: Path) -> BinaryIO:
+    """A new file open for writing, owner-only (0o600) whatever the umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")

@@ -82,8 +82,10 @@ def build_index(catalog: Catalog, encoder: Encoder, names: bool, cache_folder: P
 
 
 def _save(path: Path, vectors: np.ndarray) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
+    from doclint.paths import private_dir
+
+    private_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")  # 0o600
     with os.fdopen(fd, "wb") as fh:
         np.save(fh, vectors.astype(np.float16), allow_pickle=False)  # half the size, same ranking
     os.replace(tmp, path)

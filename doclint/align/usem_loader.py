@@ -94,19 +94,26 @@ def _encode_probe(backend: Any) -> np.ndarray:
 
 def _to_cache(folder: Path, backend: Any, probe: np.ndarray) -> None:
     """Written to a temporary folder and renamed, so a parallel run never sees half a cache."""
-    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".usem3-"))
+    from doclint.paths import private_dir, private_file
+
+    private_dir(folder.parent)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".usem3-"))  # 0o700, renamed into place
+
+    def save(name: str, array: np.ndarray) -> None:
+        with private_file(tmp / name) as fh:
+            np.save(fh, array, allow_pickle=False)
+
     try:
         for key, value in vars(backend).items():
             if key in _SKIP:
                 continue
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    np.save(tmp / f"{key}.{i}.npy", np.asarray(item), allow_pickle=False)
+                    save(f"{key}.{i}.npy", np.asarray(item))
             elif isinstance(value, (np.ndarray, int, float)):
-                np.save(tmp / f"{key}.npy", np.asarray(value), allow_pickle=False)
+                save(f"{key}.npy", np.asarray(value))
         probe = probe / max(float(np.linalg.norm(probe)), 1e-12)
-        np.save(tmp / "_probe.npy", probe.astype(np.float32), allow_pickle=False)
+        save("_probe.npy", probe.astype(np.float32))
         if folder.exists():
             shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)

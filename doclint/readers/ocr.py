@@ -150,11 +150,9 @@ def _page_text(text: str, tsv: str) -> PageText:
 
 
 def _cache_file(key: str) -> Path:
-    from doclint.paths import cache_dir
+    from doclint.paths import cache_dir, private_dir
 
-    folder = cache_dir() / "ocr"
-    folder.mkdir(exist_ok=True, mode=0o700)
-    return folder / f"{key}.json"
+    return private_dir(cache_dir() / "ocr") / f"{key}.json"
 
 
 def _cached(key: str) -> PageText | None:
