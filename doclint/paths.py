@@ -51,6 +51,8 @@ def private_dir(path: Path) -> Path:
         probe = probe.parent
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)
+    if not hasattr(os, "getuid"):  # Windows: no mode bits; the user's profile folder is private
+        return path
     if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o777 != 0o700:
         path.chmod(0o700)
     for folder in missing:
@@ -60,6 +62,7 @@ def private_dir(path: Path) -> Path:
 
 def private_file(path: Path) -> BinaryIO:
     """A new file open for writing, owner-only (0o600) whatever the umask."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, 0o600)
     return os.fdopen(fd, "wb")
