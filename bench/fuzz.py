@@ -44,16 +44,21 @@ def _counting(target: Target, tally: Tally):
 
 
 def fuzz(target: Target, seconds: float, tally: Tally) -> None:
-    """Rounds of the long profile (fresh random examples each) until `seconds` are spent or it fails."""
-    budget = max(1, round(settings.get_profile("long").max_examples * target.scale))
+    """Rounds of fresh random examples until `seconds` are spent or one fails. A round cannot be
+    stopped halfway, so each is sized from the rate so far to what time is left (at most the
+    long profile's budget for the target)."""
+    cap = max(1, round(settings.get_profile("long").max_examples * target.scale))
     end = time.monotonic() + seconds
+    size = 5
     while time.monotonic() < end and not tally.failures:
         start = time.monotonic()
         try:
-            settings(max_examples=budget)(given(target.strategy)(_counting(target, tally)))()
+            settings(max_examples=size)(given(target.strategy)(_counting(target, tally)))()
         except Exception as exc:  # a failure, after hypothesis has shrunk it
             tally.failures.append("".join(traceback.format_exception_only(exc)).strip()[-2000:])
         tally.seconds += time.monotonic() - start
+        rate = tally.examples / max(tally.seconds, 1e-3)
+        size = max(1, min(cap, int(rate * (end - time.monotonic()))))
 
 
 def main() -> None:

@@ -335,6 +335,33 @@ def check_rendered(case: tuple[str, str, bytes]) -> None:
             assert word in written, (word, source)
 
 
+@st.composite
+def image_variant(draw: st.DrawFn) -> tuple[str, str, bytes]:
+    """A crop of the sample scan, re-encoded with odd modes, sizes, dpi metadata (1 dpi, 0, none,
+    huge), EXIF rotations and TIFF pages: decodable images that reach the image reader and OCR."""
+    from PIL import Image
+
+    name, data = samples(".png")[0]
+    source = Image.open(io.BytesIO(data))
+    w, h = draw(st.integers(1, 300)), draw(st.integers(1, 300))
+    x, y = draw(st.integers(0, max(source.width - w, 0))), draw(st.integers(0, max(source.height - h, 0)))
+    image = source.crop((x, y, x + w, y + h)).convert(draw(st.sampled_from(["L", "RGB", "RGBA", "P", "1", "I;16", "CMYK"])))
+    fmt = draw(st.sampled_from(["PNG", "JPEG", "TIFF"]))
+    if fmt == "JPEG" and image.mode not in ("L", "RGB", "CMYK"):
+        image = image.convert("RGB")
+    dpi = draw(st.sampled_from([None, 0.5, 1, 72, 300, 2400]))
+    options: dict[str, Any] = {"dpi": (dpi, dpi)} if dpi else {}
+    if fmt != "PNG" and draw(st.booleans()):
+        exif = Image.Exif()
+        exif[0x0112] = draw(st.integers(0, 9))  # orientation, including values no camera writes
+        options["exif"] = exif.tobytes()
+    if fmt == "TIFF":
+        options["save_all"], options["append_images"] = True, [image.rotate(90, expand=True)] * draw(st.integers(0, 2))
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return name, {"PNG": ".png", "JPEG": ".jpg", "TIFF": ".tif"}[fmt], out.getvalue()
+
+
 # ---------------------------------------------------------------- extractors
 
 
@@ -499,6 +526,8 @@ def targets() -> list[Target]:
         Target("docx-rendered", rendered(".docx"), check_rendered, scale=0.5),
         Target("pdf-rendered", rendered(".pdf"), check_rendered, scale=0.3),
     ]
+    if samples(".png"):
+        out.append(Target("image-variants", image_variant(), check_mutated, scale=0.3))
     if (ROOT / "doclint" / "readers" / "hwpx.py").exists():
         out.append(Target("hwpx-rendered", rendered(".hwpx"), check_rendered, scale=0.5))
     for suffix, scale in ((".docx", 1.0), (".pdf", 1.0), (".txt", 2.0), (".hwpx", 1.0), (".hwp", 1.0), (".png", 0.3)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from doclint.model import Document, ReadError
 from doclint.readers import ocr
@@ -14,8 +14,6 @@ from doclint.readers.limits import Limits
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-_ASSUMED_DPI = 200.0  # scanners' usual setting, when the file does not say
-
 
 def _pages(image: Image, limits: Limits) -> Iterator[tuple[int, Image, float]]:
     from PIL import ImageOps, ImageSequence
@@ -23,13 +21,34 @@ def _pages(image: Image, limits: Limits) -> Iterator[tuple[int, Image, float]]:
     for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
         if number > limits.max_pages:
             raise ReadError(f"the image has more than {limits.max_pages} pages", "lint the pages that matter as a separate file", "too-large")
-        dpi = float((frame.info.get("dpi") or (_ASSUMED_DPI,))[0] or _ASSUMED_DPI)
         gray = ImageOps.exif_transpose(frame).convert("L")  # phone photos carry their rotation
+        dpi = _dpi(frame.info.get("dpi"))
         if dpi < ocr.MIN_DPI:
-            scale = ocr.MIN_DPI / dpi
-            gray = gray.resize((round(gray.width * scale), round(gray.height * scale)))
-            dpi = ocr.MIN_DPI
+            # enlarged for OCR, within a pixel budget per page: memory stays bounded
+            budget = (float(_settings()["max_page_pixels"]) / max(gray.width * gray.height, 1)) ** 0.5
+            scale = min(ocr.MIN_DPI / dpi, budget)
+            if scale > 1:
+                gray = gray.resize((round(gray.width * scale), round(gray.height * scale)))
+                dpi *= scale
         yield number, gray, dpi
+
+
+def _settings() -> dict[str, Any]:
+    from doclint.nlp.patterns import load
+
+    return load("ocr")
+
+
+def _dpi(value: object) -> float:
+    """The image's horizontal dpi, or the assumed one when it is missing or not believable."""
+    settings = _settings()
+    try:
+        dpi = float(value[0] if isinstance(value, (tuple, list)) else value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    if not dpi >= float(settings["min_trusted_dpi"]):  # also NaN
+        return float(settings["assumed_dpi"])
+    return dpi
 
 
 def read_image(path: Path, display: str, limits: Limits) -> Document:
