@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "samples"))
 
 import fuzz_targets  # noqa: E402
 from fuzz_targets import Target, targets  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 
 @dataclass
@@ -53,7 +53,7 @@ def fuzz(target: Target, seconds: float, tally: Tally) -> None:
     while time.monotonic() < end and not tally.failures:
         start = time.monotonic()
         try:
-            settings(max_examples=size)(given(target.strategy)(_counting(target, tally)))()
+            target.test(size, _counting(target, tally))()
         except Exception as exc:  # a failure, after hypothesis has shrunk it
             tally.failures.append("".join(traceback.format_exception_only(exc)).strip()[-2000:])
         tally.seconds += time.monotonic() - start

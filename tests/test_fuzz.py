@@ -11,15 +11,14 @@ import sys
 
 import pytest
 from fuzz_targets import REGRESSIONS, ROOT, Target, targets
-from hypothesis import given, settings
+from hypothesis import settings
 
 settings.load_profile(os.environ.get("DOCLINT_FUZZ_PROFILE", "ci"))
 
 
 def as_test(target: Target):
     """The target as a hypothesis test, its example budget scaled from the loaded profile."""
-    budget = max(1, round(settings.default.max_examples * target.scale))
-    return settings(max_examples=budget)(given(target.strategy)(target.check))
+    return target.test(max(1, round(settings.default.max_examples * target.scale)))
 
 
 @pytest.mark.parametrize("target", targets(), ids=lambda t: t.name)

@@ -22,7 +22,10 @@ def decode(raw: bytes) -> tuple[str, str]:
     then charset-normalizer's guess."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(enc), enc
+            try:
+                return raw.decode(enc), enc
+            except UnicodeDecodeError:  # FF FE 00 00 opens UTF-32 and UTF-16 text alike
+                continue
     for enc in ("utf-8", "cp949"):
         try:
             return raw.decode(enc), enc
