@@ -121,3 +121,21 @@ def test_truncated_pdf_is_read_error(make_doc, tmp_path: Path) -> None:
     bad.write_bytes(good.read_bytes()[:300])
     with pytest.raises(ReadError):
         read(bad, "bad.pdf")
+
+
+def test_docx_header_repeated_in_every_section_is_read_once(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.section import WD_SECTION
+
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Acme Korea Ltd. — Confidential"
+    d.add_paragraph("Position: Web Developer")
+    section = d.add_section(WD_SECTION.NEW_PAGE)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "Acme Korea Ltd. — Confidential"
+    d.add_paragraph("Duties: build the web front end")
+    path = tmp_path / "two-sections.docx"
+    d.save(path)
+    headers = [b.text for b in read(path, path.name).blocks if b.kind == "header"]
+    assert headers == ["Acme Korea Ltd. — Confidential"]

@@ -83,7 +83,7 @@ def _body(parent: object, index: list[int]) -> Iterator[Block]:
 def _header_footer(doc: object) -> tuple[list[Block], list[Block]]:
     headers: list[Block] = []
     footers: list[Block] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # a header repeated in every section is read once
     for section in doc.sections:  # type: ignore[attr-defined]
         for part, out, kind in ((section.header, headers, "header"), (section.footer, footers, "footer")):
             if part.is_linked_to_previous and out:
@@ -91,7 +91,7 @@ def _header_footer(doc: object) -> tuple[list[Block], list[Block]]:
             for par in part.paragraphs:
                 text = par.text.strip()
                 if text and (kind, text) not in seen:
-                    seen.add(f"{kind}{text}")
+                    seen.add((kind, text))
                     out.append(Block(text, kind))
     return headers, footers
 
