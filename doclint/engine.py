@@ -223,6 +223,20 @@ def _run(
     return _result([r for r in ordered if r is not None])
 
 
+# Rules about the run rather than a case (the catalog's age): reported on the first case only.
+ONCE_PER_RUN = ("DL603",)
+
+
 def _result(cases: list[CaseResult]) -> RunResult:
+    seen: set[str] = set()
+    for case in cases:
+        kept = []
+        for f in case.findings:
+            if f.rule in ONCE_PER_RUN:
+                if f.rule in seen:
+                    continue
+                seen.add(f.rule)
+            kept.append(f)
+        case.findings = kept
     notes = [note for c in cases for note in c.context.extra.get("notes", [])]
     return RunResult(cases, notes=list(dict.fromkeys(notes)))
