@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from doclint.align.index import SHARED, inherited_entries
+from doclint.align.index import inherited_entries, shared_entries
 from doclint.align.scorer import Scorer, Thresholds
 from doclint.catalog.model import Catalog, CodeEntry
 from doclint.model import Duty, Title
@@ -62,7 +62,7 @@ class CaseAlignment:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         if state["entries"] is None:
-            state["entries"] = SHARED[state["catalog_key"]][0]
+            state["entries"] = shared_entries(state["catalog_key"])
         self.__dict__.update(state)
 
     @property

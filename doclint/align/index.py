@@ -36,17 +36,23 @@ class CatalogIndex:
 # The catalog entries of a run, by index key, with the process that loaded them. A worker forked
 # after that sends each case back without them (they pickle to ~270 KB a case, and the parent
 # would keep one copy per case); the parent, which holds the same list, puts them back.
-SHARED: dict[str, tuple[list[CodeEntry], int]] = {}
+SHARED: dict[str, list[tuple[list[CodeEntry], int]]] = {}  # several lists may share a key (same content)
 
 
 def share_entries(key: str, entries: list[CodeEntry]) -> None:
-    SHARED.setdefault(key, (entries, os.getpid()))
+    lists = SHARED.setdefault(key, [])
+    if not any(held is entries for held, _ in lists):
+        lists.append((entries, os.getpid()))
 
 
 def inherited_entries(key: str, entries: list[CodeEntry]) -> bool:
-    """True in a forked worker for the very list its parent loaded before the fork."""
-    shared = SHARED.get(key)
-    return shared is not None and shared[0] is entries and shared[1] != os.getpid()
+    """True in a forked worker for a list its parent loaded before the fork."""
+    return any(held is entries and pid != os.getpid() for held, pid in SHARED.get(key, ()))
+
+
+def shared_entries(key: str) -> list[CodeEntry]:
+    """The parent's list for a key (lists under one key have the same content)."""
+    return SHARED[key][0][0]
 
 
 def index_lines(catalog: Catalog, names: bool) -> tuple[list[CodeEntry], list[tuple[int, str]]]:
