@@ -6,7 +6,7 @@ from pathlib import Path
 
 from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.encoders import EncoderError
-from doclint.align.scorer import Scorer, Thresholds, get_scorer
+from doclint.align.scorer import Scorer, Thresholds, build_scorer
 from doclint.case import CaseContext
 from doclint.config import Options
 from doclint.model import DocType, Duty
@@ -27,10 +27,18 @@ def cache_folder(options: Options) -> Path | None:
         return None
 
 
-def scorer_for(options: Options) -> Scorer:
-    from doclint.catalog import load_catalog
+# One scorer per (catalog, model, cache on/off) in a process, looked up before anything touches
+# the cache folder: every case of a run asks for it.
+_SCORERS: dict[tuple[str | None, str | None, bool], Scorer] = {}
 
-    return get_scorer(load_catalog(options.catalog), options.model, cache_folder(options))
+
+def scorer_for(options: Options) -> Scorer:
+    key = (options.catalog, options.model, bool(options.extra.get("no_cache")))
+    if key not in _SCORERS:
+        from doclint.catalog import load_catalog
+
+        _SCORERS[key] = build_scorer(load_catalog(options.catalog), options.model, cache_folder(options))
+    return _SCORERS[key]
 
 
 def duty_groups(ctx: CaseContext) -> list[tuple[str, list[Duty]]]:

@@ -94,12 +94,5 @@ class Scorer:
         return scores
 
 
-_SCORERS: dict[tuple[str, str, str], Scorer] = {}
-
-
-def get_scorer(catalog: Catalog, model: str | None, cache_folder: Path | None) -> Scorer:
-    encoder = get_encoder(model, cache_folder)
-    key = (encoder.fingerprint, catalog.catalog.name, str(id(catalog)))
-    if key not in _SCORERS:
-        _SCORERS[key] = Scorer(catalog, encoder, cache_folder)
-    return _SCORERS[key]
+def build_scorer(catalog: Catalog, model: str | None, cache_folder: Path | None) -> Scorer:
+    return Scorer(catalog, get_encoder(model, cache_folder), cache_folder)

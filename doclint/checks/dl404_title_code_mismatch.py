@@ -30,8 +30,6 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     if result is None or result.chosen is None:
         return
     chosen = result.entries[result.chosen]
-    if _explained(ctx, [chosen.name_ko, chosen.name_en]):
-        return
     for fit in result.titles:
         scores = np.where(result.eligible, fit.scores, -1.0)
         best = int(np.argmax(scores))
@@ -40,6 +38,8 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             continue
         if scores[best] < result.thresholds.match_min or scores[best] - scores[result.chosen] < result.thresholds.title_gap:
             continue
+        if _explained(ctx, [chosen.name_ko, chosen.name_en]):  # every document's text: only when needed
+            return
         yield make_finding(
             "DL404", fit.path, lang=ctx.lang, evidence=fit.title.text, location=fit.title.location,
             data={"title_code": entry.code, "chosen": chosen.code,
