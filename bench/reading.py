@@ -76,6 +76,9 @@ def title_ok(got: Any, labels: dict[str, Any]) -> bool:
     if got is None:
         return False
     values = {got.value, got.text}
+    bare = re.compile(r"\s*[(（][^()（）]*[)）]")  # "Consultant (Operations)" ≈ "Consultant"
+    forms += [bare.sub("", f) for f in forms]
+    values |= {bare.sub("", v) for v in values}
     for form in forms:
         for value in values:
             a, b = norm(form), norm(value)

@@ -88,6 +88,16 @@ def suggest(path: str, fmt: str, **kwargs: object) -> None:
 
 
 @cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def inspect(path: str, fmt: str) -> None:
+    """Show a document as doclint read it: type, title, duties, passages, each block's role."""
+    from doclint.inspect import run_inspect
+
+    sys.exit(run_inspect(path, fmt))
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity, summary."""

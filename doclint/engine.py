@@ -52,9 +52,12 @@ def read_case(case: Case, options: Options) -> CaseContext:
             records.append(DocRecord(display, doc=doc, error=ReadError(f"doclint failed to analyse it ({type(exc).__name__}: {exc})", "please report this as a doclint bug", "internal")))
             continue
         records.append(DocRecord(display, doc=doc, facts=facts))
+    notes = [n for r in records if r.facts for n in r.facts.extra.get("notes", [])]
     ctx = CaseContext(case.path, records, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang,
                       options={"catalog": options.catalog, "thresholds": options.thresholds, "config": options.config_path,
                                "subcategory": options.subcategory})
+    if notes:
+        ctx.extra.setdefault("notes", []).extend(notes)
     choose_code(ctx, options)
     align_duties(ctx, options)
     return ctx

@@ -10,7 +10,7 @@ from typing import Any
 
 from doclint.cases import UsageError
 from doclint.config import Options
-from doclint.model import Document, ReadError
+from doclint.model import Document, Duty, Location, ReadError
 
 
 def _document(path: str, options: Options) -> Document:
@@ -27,6 +27,27 @@ def _document(path: str, options: Options) -> Document:
         raise UsageError(f"{path}: cannot read it: {exc}") from exc
 
 
+def plain_lines(doc: Document) -> list[Duty]:
+    """Pasted text with no duty heading: every line is a duty (markers and shares read as in a
+    list), except headings and lines too short to be a task."""
+    from doclint.nlp.duties import parse_share
+    from doclint.nlp.sections import heading_kind
+    from doclint.nlp.text import strip_marker
+
+    out: list[Duty] = []
+    for block in doc.blocks:
+        for line in block.text.split("\n"):
+            found = heading_kind(line)
+            if found:
+                if found[0] != "duties" or not found[1].strip():
+                    continue  # "담당업무:" alone, or another section's heading
+                line = found[1]  # "Duties: build the storefront"
+            text, share = parse_share(strip_marker(line))
+            if len(text) >= 4:
+                out.append(Duty(text, share, Location(block.line, block.page)))
+    return out
+
+
 def suggest(path: str, options: Options) -> dict[str, Any]:
     from doclint.align import EncoderError, align_case
     from doclint.case import CaseContext, DocRecord
@@ -35,6 +56,8 @@ def suggest(path: str, options: Options) -> dict[str, Any]:
 
     doc = _document(path, options)
     facts = understand(doc)
+    if path == "-" and not facts.duties:
+        facts.duties = plain_lines(doc)
     ctx = CaseContext(path, [DocRecord(doc.path, doc=doc, facts=facts)], is_folder=False, lang=options.lang)
     choose_code(ctx, options)
     try:
@@ -52,6 +75,8 @@ def suggest(path: str, options: Options) -> dict[str, Any]:
             for d in facts.duties
         ],
         "suggestions": ctx.suggestions,
+        "cannot_tell": bool(result and result.judgement and not result.judgement.confident),
+        "function": {k: round(v, 3) for k, v in result.judgement.function.items()} if result and result.judgement else None,
     }
 
 
@@ -63,14 +88,22 @@ def render_text(data: dict[str, Any], lang: str) -> str:
         return "\n".join(lines) + "\n"
     if data["abstained"]:
         lines.append(("참고: " if ko else "note: ") + data["abstained"])
+    if data.get("cannot_tell"):
+        lines.append("어느 코드인지 판단할 수 없습니다: 가장 유력한 코드도 확률이 낮습니다." if ko else
+                     "doclint cannot tell which code these duties fit: even the most likely code is more likely wrong than right.")
     for rank, s in enumerate(data["suggestions"], start=1):
         mark = "  ← " + ("선택한 코드" if ko else "chosen") if s["chosen"] else ""
-        lines.append(f"{rank}. {s['code']:<6} {s['coverage']:>4.0%}  {s['title']}  [{s['subcategory']}]{mark}")
+        p = s.get("probability")
+        prob = ("p>0.99  " if p > 0.995 else f"p={p:.2f}  ") if p is not None else ""
+        lines.append(f"{rank}. {s['code']:<6} {prob}{s['coverage']:>4.0%}  {s['title']}  [{s['subcategory']}]{mark}")
+        for r in (s.get("reason") or [])[:1]:  # the duty that decided it, and the definition line it met
+            lines.append(("       근거: " if ko else "       because: ") + f"\"{r['duty']}\" ≈ \"{r['definition']}\"")
         for duty in s["duties"]:
             lines.append(f"       · {duty}")
     lines.append("")
     lines.append(
-        "적용률 = 해당 코드의 정의에 맞는 담당업무의 비중 (명시된 시간 비중 반영)" if ko else
+        "p = 이 코드가 맞을 확률 (보정됨), 적용률 = 해당 코드의 정의에 맞는 담당업무의 비중 (명시된 시간 비중 반영)" if ko else
+        "p = probability that this is the right code (calibrated); "
         "coverage = share of the duties (time-weighted where shares are stated) that fit the code's definition"
     )
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from doclint.align.index import inherited_entries, shared_entries
+from doclint.align.judge import Judgement, judge, reason
 from doclint.align.scorer import Scorer, Thresholds
 from doclint.catalog.model import Catalog, CodeEntry
 from doclint.model import Duty, Title
@@ -53,6 +54,8 @@ class CaseAlignment:
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     titles: list[TitleFit] = field(default_factory=list)
     catalog_key: str = ""
+    judgement: Judgement | None = None  # function first, then field, with probabilities
+    reason: list[dict[str, Any]] = field(default_factory=list)  # why the judged best code wins
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -126,7 +129,9 @@ def align(
     for path, duties in groups:
         flat.extend((path, d, w / len(groups)) for d, w in zip(duties, duty_weights(duties), strict=True))
     titles = titles or []
-    scores = scorer.score([d.text for _, d, _ in flat] + [t.value for _, t in titles])
+    texts = [d.text for _, d, _ in flat] + [t.value for _, t in titles]
+    vectors = scorer.encoder.queries(texts) if texts else None
+    scores = scorer.score(texts, vectors)
     scores, title_scores = scores[: len(flat)], scores[len(flat):]
     entry = catalog.get(chosen_code) if chosen_code else None
     chosen = scorer.index.position(entry.code) if entry else None
@@ -159,6 +164,12 @@ def align(
             f"(at least {thresholds.min_duties} needed)"
         )
     result.titles = [TitleFit(path, title, row) for (path, title), row in zip(titles, title_scores, strict=True)]
+    if fits and vectors is not None:
+        weights = np.array([f.weight for f in fits])
+        duty_vectors = np.asarray(vectors[: len(fits)])
+        result.judgement = judge(scorer, duty_vectors, scores, weights, coverage, scorer.index.entries)
+        if result.judgement is not None and result.judgement.best is not None:
+            result.reason = reason(scorer, duty_vectors, scores, [f.duty.text for f in fits], result.judgement.best)
     _annotate(result)
     result.suggestions = _suggestions(result)
     return result
@@ -186,6 +197,9 @@ def _suggestions(result: CaseAlignment) -> list[dict[str, Any]]:
     best = result.best
     if best is not None:
         order = [best, *(i for i in order if i != best)]
+    if result.judgement is not None:  # the judged order first: function, field, probability
+        judged = [i for i in result.judgement.positions if result.eligible[i]]
+        order = [*judged, *(i for i in order if i not in judged)]
     positions = order[: max(3, result.thresholds.suggestions)]
     if result.chosen is not None and result.chosen not in positions:
         positions.append(result.chosen)
@@ -204,4 +218,6 @@ def _suggestion(result: CaseAlignment, i: int) -> dict[str, Any]:
         "chosen": result.chosen == i,
         "same_group_as_chosen": entry.parent_group == chosen.parent_group if chosen else None,
         "duties": [f.duty.text for f in result.supporting(i, result.thresholds.supporting)],
+        "probability": round(result.judgement.probability_of(i), 3) if result.judgement else None,
+        "reason": result.reason if result.judgement and result.judgement.best == i else [],
     }

@@ -24,6 +24,7 @@ class CatalogIndex:
     row_entry: np.ndarray  # for every index line, the position of its entry in `entries`
     vectors: np.ndarray  # (lines, dim), L2-normalised
     key: str
+    texts: tuple[str, ...] = ()  # the text of every index line (for the reason a code wins)
 
     @property
     def codes(self) -> list[str]:
@@ -78,13 +79,13 @@ def build_index(catalog: Catalog, encoder: Encoder, names: bool, cache_folder: P
         with contextlib.suppress(OSError, ValueError):
             vectors = np.load(path, allow_pickle=False)
             if vectors.shape[0] == len(lines):
-                return CatalogIndex(entries, row_entry, vectors.astype(np.float32), key)
+                return CatalogIndex(entries, row_entry, vectors.astype(np.float32), key, tuple(t for _, t in lines))
     # stored as float16; rounded the same way when fresh, so a cached run scores identically
     vectors = encoder.passages([text for _, text in lines]).astype(np.float16).astype(np.float32)
     if path is not None:
         with contextlib.suppress(OSError):
             _save(path, vectors)
-    return CatalogIndex(entries, row_entry, vectors, key)
+    return CatalogIndex(entries, row_entry, vectors, key, tuple(t for _, t in lines))
 
 
 def _save(path: Path, vectors: np.ndarray) -> None:

@@ -75,11 +75,13 @@ class Scorer:
             self._gather[i, : counts[i]] = np.arange(starts[i], starts[i] + counts[i])
         self._single = counts < 2  # entries with one line: their max, not a mean of two
 
-    def score(self, texts: list[str]) -> np.ndarray:
-        """(len(texts), entries) scores; all texts in one encoder call."""
+    def score(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(len(texts), entries) scores; all texts in one encoder call (or their `vectors`)."""
         if not texts:
             return np.zeros((0, self.n), dtype=np.float32)
-        sims = self.encoder.queries(texts) @ self.index.vectors.T  # (texts, lines)
+        if vectors is None:
+            vectors = self.encoder.queries(texts)
+        sims = vectors @ self.index.vectors.T  # (texts, lines)
         padded = np.hstack([sims, np.full((len(texts), 1), -1.0, dtype=sims.dtype)])
         grid = padded[:, self._gather]  # (texts, entries, width)
         top2 = np.partition(grid, grid.shape[2] - 2, axis=2)[:, :, -2:]
@@ -92,6 +94,16 @@ class Scorer:
             for t, text in enumerate(texts):
                 scores[t] += self.term_weight * np.minimum(self.terms.hits(text, self.n), self.term_cap)
         return scores
+
+
+    def best_line(self, vector: np.ndarray, position: int) -> tuple[str, float]:
+        """The index line of entry `position` closest to one text's vector, and its cosine."""
+        rows = np.flatnonzero(self.index.row_entry == position)
+        if not len(rows) or not self.index.texts:
+            return "", 0.0
+        sims = self.index.vectors[rows] @ vector
+        k = int(np.argmax(sims))
+        return self.index.texts[int(rows[k])], float(sims[k])
 
 
 def build_scorer(catalog: Catalog, model: str | None, cache_folder: Path | None) -> Scorer:

@@ -23,6 +23,44 @@ def judged(ctx: CaseContext) -> CaseAlignment | None:
     return result
 
 
+def confident(result: CaseAlignment) -> bool:
+    """The judge could tell which code fits (top probability at or above its threshold); a case
+    without a judgement (an older model file) is judged by coverage alone."""
+    return result.judgement is None or result.judgement.confident
+
+
+def split_across_functions(result: CaseAlignment) -> bool:
+    """The two codes the judge ranks first do different kinds of work (doclint.align.judge)."""
+    from doclint.align.judge import function_of
+
+    if result.judgement is None:
+        return True
+    if not result.judgement.confident:
+        return False
+    top = [i for i in result.judgement.positions if result.eligible[i]][:2]
+    if len(top) < 2:
+        return False
+    return function_of(result.entries[top[0]].code) != function_of(result.entries[top[1]].code)
+
+
+def basis(ctx: CaseContext, result: CaseAlignment) -> str:
+    """Which documents' duties the judgement read, by file name."""
+    from pathlib import PurePath
+
+    names = list(dict.fromkeys(PurePath(f.path).name for f in result.fits))
+    return ", ".join(names)
+
+
+def because(result: CaseAlignment, position: int, lang: str) -> str:
+    """The one-line reason a code wins: the duty that decided it and the definition line it met."""
+    if result.judgement is None or result.judgement.best != position or not result.reason:
+        return ""
+    r = result.reason[0]
+    if lang == "ko":
+        return f' 결정적 업무: "{quote(r["duty"], 70)}" ≈ 정의 "{quote(r["definition"], 70)}".'
+    return f' Decided by "{quote(r["duty"], 70)}" ≈ definition "{quote(r["definition"], 70)}".'
+
+
 def finding(ctx: CaseContext, code: str, fits: list[DutyFit], data: dict[str, Any], **params: Any) -> Finding:
     """A case finding anchored at the first quoted duty, the duties quoted as evidence."""
     unique: dict[str, DutyFit] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.case import CaseContext
-from doclint.checks.alignment_support import entry_name, finding, judged, summary
+from doclint.checks.alignment_support import basis, because, confident, entry_name, finding, judged, summary
 from doclint.checks.base import rule
 from doclint.model import Finding
 
@@ -24,6 +24,10 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         return
     if result.mean_score[best] - result.mean_score[result.chosen] < t.score_gap:
         return  # the two codes read the duties almost equally well: a near tie, not a drift
+    if not confident(result):
+        return  # the judge cannot tell which code fits: no verdict to report
+    if result.judgement is not None and result.judgement.probability_of(best) < result.judgement.probability_of(result.chosen):
+        return  # coverage points away, but judged as a whole the duties fit the chosen code better
     best_entry, chosen_entry = result.entries[best], result.entries[result.chosen]
     yield finding(
         ctx, "DL401", result.pulling_away(best),
@@ -31,4 +35,5 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
          "same_group": best_entry.parent_group == chosen_entry.parent_group},
         best_code=best_entry.code, best_name=entry_name(best_entry, ctx.lang), best_cov=best_cov,
         chosen_code=chosen_entry.code, chosen_name=entry_name(chosen_entry, ctx.lang), chosen_cov=chosen_cov,
+        basis=basis(ctx, result), because=because(result, best, ctx.lang),
     )

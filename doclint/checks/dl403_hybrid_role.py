@@ -1,11 +1,13 @@
-"""DL403 hybrid-role: no code covers half of the duties."""
+"""DL403 hybrid-role: no code covers half of the duties, and the leading codes are of different
+functions (managing, research, engineering, a profession, service, a trade): the primary function
+is undefined. Silent when the judge cannot tell which code fits."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from doclint.case import CaseContext
-from doclint.checks.alignment_support import entry_name, finding, judged, summary
+from doclint.checks.alignment_support import entry_name, finding, judged, split_across_functions, summary
 from doclint.checks.base import rule
 from doclint.model import Finding
 
@@ -22,6 +24,8 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     ineligible = result.ranked(eligible=False)
     if ineligible and result.coverage_of(ineligible[0]) >= t.ineligible_min:
         return  # DL408 says what the work is
+    if not split_across_functions(result):
+        return  # one clear function: field words pulling single duties elsewhere make no hybrid
     # the duties quoted: the strongest line of each of the leading codes, to show the spread
     leading = result.ranked()[:3]
     fits = [result.supporting(i, 1)[0] for i in leading if result.supporting(i, 1)]

@@ -8,6 +8,7 @@ tokens — run-on duty prose and phrase cues — and starts Kiwi only when a doc
 from __future__ import annotations
 
 from doclint.model import Block, DocType, Document, DocumentFacts, Span
+from doclint.nlp import evidence
 from doclint.nlp.codes import find_codes
 from doclint.nlp.cues import find_cues, is_manager_title, management_duties, mark_vague
 from doclint.nlp.doctype import classify
@@ -20,13 +21,22 @@ from doclint.nlp.text import language_of, languages_of, nfc
 from doclint.nlp.title import find_title
 
 _SIGNATURE_TAIL = 12  # a signature block sits in the last blocks of a document
+# A document contributes at most this many duty lines: a real duty list has a few dozen at most,
+# and a 30,000-line list would otherwise be embedded and judged line by line.
+MAX_DUTIES = 300
 
 
-def understand(doc: Document) -> DocumentFacts:
-    blocks = logical_blocks(mark_page_furniture([
+def prepare(doc: Document) -> list[Block]:
+    """The blocks as the extractors read them: NFC text, page furniture marked, wrapped lines
+    joined back into one block."""
+    return logical_blocks(mark_page_furniture([
         Block(nfc(b.text), b.kind, b.page, b.line, b.table, b.list_level, b.marker, b.ocr)
         for b in doc.blocks
     ]))
+
+
+def understand(doc: Document, blocks: list[Block] | None = None) -> DocumentFacts:
+    blocks = blocks if blocks is not None else prepare(doc)
     body = [b for b in blocks if b.kind not in ("header", "footer")]
     facts = DocumentFacts()
     facts.doc_type, facts.type_confidence, scores = classify(blocks)
@@ -36,6 +46,12 @@ def understand(doc: Document) -> DocumentFacts:
     facts.languages = languages_of(body_text)
     facts.title = find_title(blocks)
     facts.duties, facts.duty_section = find_duties(blocks)
+    if len(facts.duties) > MAX_DUTIES:
+        facts.extra["duties_total"] = len(facts.duties)
+        facts.extra.setdefault("notes", []).append(
+            f"{doc.path}: {len(facts.duties)} duty lines found; only the first {MAX_DUTIES} were read"
+        )
+        facts.duties = facts.duties[:MAX_DUTIES]
     mark_vague(facts.duties)
     facts.codes, facts.subcategory = find_codes(blocks)
     facts.salary = find_salary(blocks)
@@ -53,6 +69,15 @@ def understand(doc: Document) -> DocumentFacts:
         cues = find_cues(body, ("foreign_reason", "qualification"))
         facts.foreign_reason = cues.get("foreign_reason")
         facts.qualification_link = cues.get("qualification")
+        # what the phrase lists miss, meaning may still find; a near miss is kept as a candidate
+        for attr, role in (("foreign_reason", "reason"), ("qualification_link", "qualification")):
+            if getattr(facts, attr) is None:
+                found, candidate = evidence.passage(body, role)
+                setattr(facts, attr, found)
+                if candidate is not None:
+                    facts.extra[f"{role}_candidate"] = candidate
+    if not facts.duties and facts.doc_type is not DocType.OTHER:
+        facts.extra["duty_candidates"] = evidence.duty_candidates(body)
     if facts.title and is_manager_title(facts.title.value) and facts.duties:
         facts.management_duties = management_duties(facts.duties)
     return facts

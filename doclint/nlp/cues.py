@@ -27,7 +27,9 @@ def _own_words(blocks: list[Block]) -> list[Block]:
             continue
         found = heading_kind(block.text)
         if found:
-            in_posting = found[0] == "posting"
+            # "우대사항" opens copied posting text; "자격요건" may open the statement's own account
+            # of how the applicant meets the requirements, which is the qualification link itself
+            in_posting = found[0] == "posting" and bool(matches(block.text.split("\n", 1)[0], "posting"))
         if not in_posting:
             out.append(block)
     return out

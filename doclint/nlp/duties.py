@@ -92,12 +92,27 @@ def _noun_list(text: str) -> list[str]:
     return [text]
 
 
+# "환자 진료 예약 및 일정 조율 / Appointment booking and scheduling": a bilingual item is read
+# once, in the language written first
+_BILINGUAL = re.compile(r"^(?P<first>.*[가-힣].*?)\s+/\s+(?P<second>[A-Za-z][^가-힣]*)$|^(?P<en>[A-Za-z][^가-힣]*?)\s+/\s+(?P<ko>.*[가-힣].*)$")
+
+
+def _one_language(line: str) -> str:
+    m = _BILINGUAL.match(line)
+    if not m:
+        return line
+    return m.group("first") if m.group("first") else m.group("en")
+
+
 def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
     """Duty items of a block: a bullet or numbered item is one duty; prose is split."""
     out: list[tuple[str, float | None]] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if n == 0 and len(lines) > 1 and _LEAD_END.search(line) and any(LIST_MARKER.match(x) for x in lines[1:]):
+            continue  # "Mr. Chen will join our team and will:" above its bullets
         one_item = marked or bool(LIST_MARKER.match(line))
-        line = strip_marker(line)
+        line = _one_language(strip_marker(line))
         if not line:
             continue
         for part in [squash(line)] if one_item else split_prose(line):
@@ -211,12 +226,83 @@ def _numbered(block: Block) -> bool:
     return bool(_NUMBERED.match(block.marker or "") or _NUMBERED.match(block.text))
 
 
+# A heading or lead-in by its form: a short numbered/bracketed/heading line, or a sentence that
+# ends by introducing what follows ("… the following:", "업무는 다음과 같다.", "… were:").
+_LEAD_END = re.compile(
+    r"(?:[:：]|다음과\s*같(?:다|음|습니다|이)|아래와\s*같(?:다|음|습니다|이)|as\s+follows|the\s+following"
+    r"|(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무|사항|일)[을를]?\s*(?:담당|수행|맡)[가-힣]*)\s*[.。]?\s*$", re.I)
+
+
+def _scheme(block: Block) -> tuple[str, int] | None:
+    """The numbering of a block: ("num", 3) for "3.", ("circled", 2) for "②", ("article", 6) for
+    "제6조", … — to tell an item from the next clause or section at the opener's own level."""
+    text = (block.marker or "") + " " + block.text if block.marker else block.text
+    text = text.lstrip()
+    for name, regex in _SCHEMES:
+        m = regex.match(text)
+        if m:
+            g = m.group(1)
+            if name == "circled":
+                return name, ord(g) - 0x245F
+            if name in ("ganada", "alpha"):
+                return name, (_GANADA.index(g) + 1) if name == "ganada" else ord(g) - 96
+            if name == "roman":
+                return name, len(g)
+            return name, int(g)
+    return None
+
+
+_GANADA = "가나다라마바사아자차카타파하"
+_SCHEMES = (
+    ("article", re.compile(r"제\s*(\d+)\s*조")),
+    ("circled", re.compile(r"([①-⑳])")),
+    ("paren", re.compile(r"\((\d{1,2})\)")),
+    ("num", re.compile(r"(\d{1,2})[.)](?!\d)")),
+    ("ganada", re.compile(r"([가-하])[.)]")),
+    ("alpha", re.compile(r"([a-z])[.)]\s")),
+    ("roman", re.compile(r"([IVX]{1,4})\.\s")),
+)
+_HEAD_FORM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[IVX]{1,4}\.|제\s*\d+\s*조|[가-하][.)]|[\[【<(（]|(?i:article|section|clause)\s+\d+)")
+_SENTENCE_STOP = re.compile(r"(?<=[.!?。])\s+")
+
+
+def _form(block: Block) -> str | None:
+    """The text to read for meaning when the block has the form of a heading or lead-in."""
+    first = block.text.split("\n", 1)[0].strip()
+    if not first or block.kind in ("header", "footer"):
+        return None
+    if _LEAD_END.search(first) and len(first) <= 300:
+        return _SENTENCE_STOP.split(first)[-1]  # the sentence that leads in
+    if len(first) <= 50 and (block.kind == "heading" or _HEAD_FORM.match(first)) and not re.search(r"[.。]\s*$|[다함음]\s*$", first):
+        return first
+    return None
+
+
+def _semantic_kinds(blocks: list[Block]) -> dict[int, tuple[str, bool]]:
+    """Block index → (role, is a lead-in) for the heading- and lead-in-shaped blocks whose
+    regex heading kind is unknown, read by meaning (doclint.nlp.meaning)."""
+    from doclint.nlp import meaning
+
+    todo = {i: text for i, b in enumerate(blocks) if heading_kind(b.text) is None and (text := _form(b))}
+    if not todo:
+        return {}
+    th = meaning.thresholds()
+    out: dict[int, tuple[str, bool]] = {}
+    for i, c in zip(todo, meaning.closeness(list(todo.values())), strict=True):
+        if c.score >= th["heading"] and c.margin >= th["heading_margin"]:
+            out[i] = (c.role, bool(_LEAD_END.search(todo[i])))
+    return out
+
+
 def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     duties: list[Duty] = []
     section: Span | None = None
     mode: str | None = None  # None | "list"
     grids = _grids(blocks)
     done_tables: set[int] = set()
+
+    schemes: list[tuple[str, int] | None] = []  # the numbering of the block each duty came from
+    opener: tuple[str, int] | None = None  # the numbering of the heading or lead-in of the list
 
     def add(text: str, block: Block, share: float | None = None, prose: bool = False) -> list[Duty]:
         marked = not prose and (block.kind == "list_item" or bool(block.marker) or "\n" in text)
@@ -225,17 +311,34 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             for item, item_share in _items(text, marked)
         ]
         duties.extend(new)
+        schemes.extend([_scheme(block)] * len(new))
         return new
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
     inline_clause = False
-    for block in blocks:
+    semantic = _semantic_kinds(blocks)
+    for i, block in enumerate(blocks):
         if block.table is not None and block.table[0] in done_tables:
             continue
         found = heading_kind(block.text)
+        if not found and i in semantic:
+            role, lead_in = semantic[i]
+            in_list_item = mode == "list" and duties and _is_marked(block) and not lead_in
+            if role == "duties" and not in_list_item:
+                found = ("duties", "")
+            elif role != "duties" and (mode == "list" or not in_list_item):
+                found = ("posting" if role == "posting" else "other", "")
         if found:
             kind, rest = found
             if kind == "duties":
+                scheme = _scheme(block)
+                if mode == "list" and scheme is not None and _LEAD_END.search(block.text.split("\n", 1)[0]):
+                    # "② 을이 담당하는 업무는 다음과 같다." under "제6조 (직위 및 담당업무)": the
+                    # clauses numbered like this lead-in (① 을은 …로 근무하며) were not duties
+                    keep = [k for k, sc in enumerate(schemes) if sc is None or sc[0] != scheme[0]]
+                    duties[:] = [duties[k] for k in keep]
+                    schemes[:] = [schemes[k] for k in keep]
+                opener = scheme
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
                 marked = False
                 if block.table is not None:
@@ -267,6 +370,12 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             continue
         if inline_clause and _numbered(block):
             mode = None
+            continue
+        scheme = _scheme(block)
+        last = next((sc for sc in reversed(schemes) if sc is not None and sc[0] == opener[0]), None) if opener else None
+        if (opener is not None and scheme is not None and scheme[0] == opener[0] and scheme[1] > opener[1]
+                and not (last is not None and scheme[1] == last[1] + 1)):
+            mode = None  # "③ …" after "② …업무는 다음과 같다", "3. Term" after "2. Duties": the next clause
             continue
         if duties and marked and not _is_marked(block):
             mode = None  # a paragraph after the bullets: the list is over

@@ -66,15 +66,22 @@ def logical_blocks(blocks: list[Block]) -> list[Block]:
             widest[b.page] = max(widest.get(b.page, 0.0), _width(b.text))
     out: list[Block] = []
     for block in blocks:
-        prev = out[-1] if out else None
+        # the line before, skipping a page's running footer and the next page's header: a duty
+        # that breaks across pages is one duty
+        k = len(out) - 1
+        while k >= 0 and out[k].kind in ("header", "footer") and block.kind == "line":
+            k -= 1
+        prev = out[k] if k >= 0 else None
+        same_flow = prev is not None and (prev.page == block.page or (
+            k < len(out) - 1 and prev.page is not None and block.page == prev.page + 1))
         if (
-            prev is not None and prev.kind == "line" and block.kind == "line" and prev.page == block.page
+            prev is not None and prev.kind == "line" and block.kind == "line" and same_flow
             and len(prev.text) >= _MIN_WRAPPED and not _SENTENCE_END.search(prev.text)
             and _width(prev.text.rsplit("\n", 1)[-1]) >= _FULL_WIDTH * max(widest[prev.page], _MIN_LINE_WIDTH)
             and not _FIELD.match(block.text)
             and not is_marked(block) and heading_kind(block.text) is None
         ):
-            out[-1] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
+            out[k] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
             continue
         out.append(block)
     return out

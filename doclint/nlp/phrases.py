@@ -17,7 +17,16 @@ def phrase_regex(group: str) -> re.Pattern[str]:
 
 
 def find_phrases(blocks: list[Block], group: str) -> list[Span]:
-    regex = phrase_regex(group)
+    """Blocks holding a phrase of the group; a group's `<group>_weak` phrases count only when a
+    phrase of the group itself was found in the document (자격요건 alone is no posting)."""
+    found = _find(blocks, phrase_regex(group))
+    if found and (group + "_weak") in patterns.load("duties"):
+        found += _find(blocks, phrase_regex(group + "_weak"))
+        found.sort(key=lambda s: (s.location.page or 0, s.location.line or 0))
+    return found
+
+
+def _find(blocks: list[Block], regex: re.Pattern[str]) -> list[Span]:
     found: list[Span] = []
     for block in blocks:
         if block.kind in ("header", "footer"):

@@ -31,7 +31,9 @@ def _compiled() -> tuple[int, dict[str, re.Pattern[str]]]:
 # "담당업무 / Duties", "자격 및 경력", "Education and Experience": a heading of two names
 # "담당업무 (Duties)", "Duties (담당업무)": the same name in the other language
 _SECOND_NAME = re.compile(
-    r"^\s*(?:(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)|[(（]\s*[A-Za-z가-힣 ]{1,30}[)）])", re.IGNORECASE
+    r"^\s*(?:(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)|[(（]\s*[A-Za-z가-힣 ]{1,30}[)）]"
+    # "업무내용 Duties", "직종 Occupation": a bilingual form's English name after a space
+    r"|(?<=[가-힣])\s+[A-Za-z][A-Za-z ]{1,30}?(?=\s*[:：\-–—]|\s*$))", re.IGNORECASE
 )
 
 

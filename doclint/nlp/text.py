@@ -10,7 +10,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 LATIN = re.compile(r"[A-Za-z]")
 # Bullets and numbering people put in front of list items.
 LIST_MARKER = re.compile(
-    r"^\s*(?:[-–—•·∙◦▪▫■□○●◎◇◆※*>]+|\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[①-⑳]|\(?[가-하][.)]|[a-z][.)]|\([a-z]\)|제\s*\d+\s*조)\s*"
+    r"^\s*(?:[-–—•·∙◦▪▫■□○●◎◇◆※*>▶►▷➢✓]+|ㅇ(?=\s)|\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[①-⑳]|\(?[가-하][.)]|[a-z][.)]|\([a-z]\)|제\s*\d+\s*조)\s*"
 )
 
 

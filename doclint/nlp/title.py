@@ -19,7 +19,7 @@ def _compiled(tier: str = "labels") -> tuple[re.Pattern[str], re.Pattern[str], r
     labels = data[tier]["ko"] + data[tier]["en"]
     label_alt = "|".join(f"(?:{x})" for x in sorted(labels, key=len, reverse=True))
     # "직위: X", "직책/직위 : X", "Position / 직위: X", "직위 (Position): X", "Position (직위): X"
-    label = rf"(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt})|\s*[(（]\s*(?:{label_alt})\s*[)）])*"
+    label = rf"(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt})|\s*[(（]\s*(?:{label_alt})\s*[)）]|(?<=[가-힣])\s+(?:{label_alt}))*"
     inline = re.compile(rf"^\s*(?:[\[(【]?\s*)?{label}\s*[\])】]?{_SEP}(?P<value>.+)$", re.IGNORECASE)
     label_only = re.compile(rf"^\s*{label}\s*[:：]?\s*$", re.IGNORECASE)
     ranks = data["ranks"]["ko"] + data["ranks"]["en"]
@@ -91,9 +91,15 @@ _NEXT_LABEL = re.compile(r"\s*[,;]\s*[가-힣A-Za-z ]{1,12}\s*[:：].*$")
 _CLAUSE = re.compile(r"^\s*(?:(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.?)\s*)?(?:[(（][^()（）]{1,20}[)）])?\s*")
 
 
+# "플랜트사업본부 공정설계팀 플랜트 공정설계 엔지니어": the units before the job are not the title
+_UNITS = re.compile(r"^(?:[가-힣A-Za-z0-9·]+(?:본부|사업부|팀|부서|연구소|센터|실)\s+)+(?=\S)")
+
+
 def _clean_value(value: str) -> str:
     value = _NEXT_LABEL.sub("", value.split("\n", 1)[0])
     value = _CODE_NOTE.sub("", value)  # "광고 및 홍보 전문가(2733)": the code is not the title
+    value = re.sub(r"^\s*S?\d{3,5}\s+(?=\D)", "", value)  # "S8541 자동차 부품 제조원"
+    value = _UNITS.sub("", value.strip())
     value = re.split(r"\s{3,}|\t", value)[0]
     return value.strip(" .;,")
 
@@ -101,6 +107,11 @@ def _clean_value(value: str) -> str:
 @cache
 def _sentences() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns.load("titles").get("sentences", []))
+
+
+# "해외사업팀 소속 건축가", "산업컨설팅본부에서 경영컨설턴트": the unit the person joins is not the title
+_SENTENCE_PREFIX = re.compile(r"^.*(?:소속(?:으로)?\s+|에서\s+|[가-힣](?:에|은|는)\s+)")
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:and|of|for|in|&|the|at))+$", re.I)
 
 
 def _from_sentence(blocks: list[Block]) -> Title | None:
@@ -111,7 +122,10 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
         for regex in _sentences():
             m = regex.search(block.text)
             if m:
-                value_text, rank = split_rank(_clean_value(m.group("v")))
+                value = _TRAILING_JOIN.sub("", _SENTENCE_PREFIX.sub("", _clean_value(m.group("v"))))
+                if not value or len(value) > 60:
+                    continue
+                value_text, rank = split_rank(value)
                 return Title(block.text.strip()[:200], block.location, value=value_text, rank=rank)
     return None
 
@@ -148,10 +162,48 @@ def _rank_of_field(blocks: list[Block]) -> str | None:
 
 
 def find_title(blocks: list[Block]) -> Title | None:
-    title = _labelled(blocks, "labels") or _labelled(blocks, "fallback_labels") or _from_sentence(blocks)
+    title = _labelled(blocks, "labels")
+    if title is not None and _only_rank(title):
+        # "직위: 대리" on a certificate is the rank; the work is in 직무 / 담당업무 (or a sentence)
+        work = _labelled(blocks, "fallback_labels") or _from_work_line(blocks, whole=True) or _from_sentence(blocks)
+        if work is not None:
+            work.rank = work.rank or title.value
+            title = work
+    title = title or _labelled(blocks, "fallback_labels") or _from_sentence(blocks) or _from_work_line(blocks)
     if title is not None and title.rank is None:
         title.rank = _rank_of_field(blocks)
     return title
+
+
+def _only_rank(title: Title) -> bool:
+    _, _, rank_re, alone = _compiled()
+    value = title.value.strip()
+    return bool(rank_re.fullmatch(value)) and value.lower() not in alone
+
+
+# "3. 업무의 내용 : 간호사 - 병원이 지시하는 업무", "담당업무: 화학공정 엔지니어 (반응공정 설계)": the
+# standard contract form's one line carries the title, then the work
+_WORK_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?(?:업무\s*의?\s*내용|담당\s*업무|직무\s*내용|Job\s+description|Description\s+of\s+(?:work|duties))[^:：]{0,20}[:：]\s*(?P<v>.+)$", re.I)
+_TASK_END = re.compile(r"(?:개발|관리|작성|운영|설계|분석|지원|수행|담당|업무|처리|및)$|[다함음]\.?$")
+_TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[/:：]\s+")
+
+
+def _from_work_line(blocks: list[Block], whole: bool = False) -> Title | None:
+    """`whole`: a short value with no work after it is the title too (a certificate's
+    "담당업무: 의료관광 코디네이터" beside "직위: 대리")."""
+    for block in blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        for line in block.text.split("\n"):
+            m = _WORK_LINE.match(line.strip())
+            if not m:
+                continue
+            head = _TITLE_SPLIT.split(m.group("v").strip(), maxsplit=1)
+            value = _clean_value(head[0])
+            if (len(head) > 1 or (whole and not _TASK_END.search(value))) and 2 <= len(value) <= 30:
+                value_text, rank = split_rank(value)
+                return Title(line.strip()[:200], block.location, value=value_text, rank=rank)
+    return None
 
 
 def _labelled(blocks: list[Block], tier: str) -> Title | None:
@@ -159,13 +211,15 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
     for i, block in enumerate(blocks):
         if block.kind in ("header", "footer"):
             continue
+        for raw in block.text.split("\n")[:40]:  # a block of "Label: value" lines (a letter's head)
+            first = LIST_MARKER.sub("", raw, count=1)
+            m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
+            if m:
+                value = _clean_value(m.group("value"))
+                if value and len(value) <= 80:
+                    value_text, rank = split_rank(value)
+                    return Title(first.strip(), block.location, value=value_text, rank=rank)
         first = LIST_MARKER.sub("", block.text.split("\n", 1)[0], count=1)
-        m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
-        if m:
-            value = _clean_value(m.group("value"))
-            if value and len(value) <= 80:
-                value_text, rank = split_rank(value)
-                return Title(first.strip(), block.location, value=value_text, rank=rank)
         if label_only.match(block.text) and i + 1 < len(blocks):
             nxt = blocks[i + 1]
             same_row = block.table and nxt.table and nxt.table[:2] == block.table[:2]

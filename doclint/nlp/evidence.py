@@ -1,0 +1,62 @@
+"""Evidence for absence rules: before doclint says a document has no duties, no reason for a
+foreign worker or no qualification link, it looks at every passage for something close to that
+role by meaning (doclint.nlp.meaning). What comes close but was not read as the role is kept as
+a candidate, so the rule can say "unclear" at info, quoting it, instead of a false error."""
+
+from __future__ import annotations
+
+import re
+
+from doclint.model import Block, Location, Span
+from doclint.nlp import meaning
+from doclint.nlp.sections import heading_kind
+from doclint.nlp.text import squash, strip_marker
+
+_FIELD = re.compile(r"^[^:：]{1,25}[:：]\s*\S{0,30}$")  # "성명: 홍길동" is a field, not a task
+_MAX_LINES = 400  # a document's lines looked at (the head of a very long one is enough)
+
+
+def _lines(blocks: list[Block], min_chars: int, max_chars: int) -> list[tuple[str, Block]]:
+    out: list[tuple[str, Block]] = []
+    for block in blocks:
+        if block.kind in ("header", "footer"):
+            continue
+        for raw in block.text.split("\n"):
+            text = squash(strip_marker(raw))
+            if min_chars <= len(text) <= max_chars and not _FIELD.match(text) and not heading_kind(text):
+                out.append((text, block))
+                if len(out) >= _MAX_LINES:
+                    return out
+    return out
+
+
+def duty_candidates(blocks: list[Block], limit: int = 5) -> list[dict[str, object]]:
+    """Lines that read like a task (close to the task prototypes), best first."""
+    lines = _lines(blocks, 6, 200)
+    if not lines:
+        return []
+    th = meaning.thresholds()["task"]
+    scored = []
+    for (text, block), c in zip(lines, meaning.closeness([t for t, _ in lines], "passages"), strict=True):
+        task = c.scores.get("task", 0.0)
+        if task >= th and c.role == "task":
+            scored.append((task, text, block))
+    scored.sort(key=lambda x: -x[0])
+    return [{"text": t, "line": b.line, "page": b.page, "score": round(s, 3)} for s, t, b in scored[:limit]]
+
+
+def passage(blocks: list[Block], role: str) -> tuple[Span | None, Span | None]:
+    """(the passage that is clearly about `role`, or None; else the closest unclear candidate)."""
+    lines = _lines(blocks, 15, 600)
+    if not lines:
+        return None, None
+    th = meaning.thresholds()
+    best: tuple[float, str, Block] | None = None
+    for (text, block), c in zip(lines, meaning.closeness([t for t, _ in lines], "passages"), strict=True):
+        score = c.scores.get(role, 0.0)
+        if c.role == role and (best is None or score > best[0]):
+            best = (score, text, block)
+    if best is None or best[0] < th["passage_unclear"]:
+        return None, None
+    span = Span(best[1][:200], Location(best[2].line, best[2].page))
+    return (span, None) if best[0] >= th["passage"] else (None, span)
