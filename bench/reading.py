@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import corpus  # noqa: E402
+import corpus
 
 DUTY_MATCH = 0.85
 TARGETS = {"type": 0.99, "title": 0.95, "duty recall": 0.97, "duty precision": 0.95,
@@ -99,7 +99,7 @@ class Tally:
 
 
 def score_file(item: corpus.LabelledFile, tallies: list[Tally], misses: list[str] | None) -> None:
-    from doclint.model import DocType, ReadError
+    from doclint.model import ReadError
     from doclint.nlp import understand
     from doclint.readers import read
 

@@ -36,6 +36,10 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
         if kwargs.get(key):
             opts.extra[key] = kwargs[key]
     opts.limits = replace(opts.limits, ocr_jobs=opts.jobs, ocr_cache=not kwargs.get("no_cache"))
+    if kwargs.get("no_cache"):
+        from doclint.nlp import meaning
+
+        meaning.set_cache_folder(None)  # reading by meaning loads the encoder too: no disk cache
     return opts
 
 

@@ -86,6 +86,10 @@ def render_text(data: dict[str, Any], lang: str) -> str:
     if not data["suggestions"]:
         lines.append("담당업무를 찾지 못했습니다." if ko else f"No duties found in {data['path']}: nothing to compare.")
         return "\n".join(lines) + "\n"
+    if data["abstained"] and not any(s["coverage"] for s in data["suggestions"]):
+        lines.append("비교할 만큼 구체적인 담당업무가 없습니다." if ko else
+                     f"No duties specific enough to compare in {data['path']}: {data['abstained']}.")
+        return "\n".join(lines) + "\n"
     if data["abstained"]:
         lines.append(("참고: " if ko else "note: ") + data["abstained"])
     if data.get("cannot_tell"):

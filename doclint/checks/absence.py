@@ -18,3 +18,4 @@ def unclear(ctx: DocContext, code: str, candidates: list[dict[str, object]], **p
     )
     finding.severity = Severity.INFO
     return finding
+

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.case import CaseContext
-from doclint.checks.alignment_support import basis, because, confident, entry_name, finding, judged, summary
+from doclint.checks.alignment_support import (
+    basis,
+    because,
+    confident,
+    entry_name,
+    finding,
+    judged,
+    summary,
+)
 from doclint.checks.base import rule
 from doclint.model import Finding
 

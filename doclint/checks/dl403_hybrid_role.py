@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.case import CaseContext
-from doclint.checks.alignment_support import entry_name, finding, judged, split_across_functions, summary
+from doclint.checks.alignment_support import (
+    entry_name,
+    finding,
+    judged,
+    split_across_functions,
+    summary,
+)
 from doclint.checks.base import rule
 from doclint.model import Finding
 

@@ -7,6 +7,8 @@ tokens — run-on duty prose and phrase cues — and starts Kiwi only when a doc
 
 from __future__ import annotations
 
+import re
+
 from doclint.model import Block, DocType, Document, DocumentFacts, Span
 from doclint.nlp import evidence
 from doclint.nlp.codes import find_codes
@@ -18,8 +20,9 @@ from doclint.nlp.layout import logical_blocks, mark_page_furniture
 from doclint.nlp.phrases import find_phrases
 from doclint.nlp.salary import find_salary
 from doclint.nlp.text import language_of, languages_of, nfc
-from doclint.nlp.title import find_title
+from doclint.nlp.title import find_title, is_title_line
 
+_NAMES_JOB = re.compile(r"(?:으로|로)\s*(?:근무|채용|고용|재직|임용)|\b(?:employ\w*|hired?|joined?|appointed)\b[^.]*\bas\b", re.I)
 _SIGNATURE_TAIL = 12  # a signature block sits in the last blocks of a document
 # A document contributes at most this many duty lines: a real duty list has a few dozen at most,
 # and a 30,000-line list would otherwise be embedded and judged line by line.
@@ -46,6 +49,13 @@ def understand(doc: Document, blocks: list[Block] | None = None) -> DocumentFact
     facts.languages = languages_of(body_text)
     facts.title = find_title(blocks)
     facts.duties, facts.duty_section = find_duties(blocks)
+    # the title line or sentence read into a list ("모바일 앱 개발자 (개발본부 앱개발팀)", "직급: 반장",
+    # "을은 …팀 소속 건축가로 근무하며") is not a duty
+    facts.duties = [d for d in facts.duties if not is_title_line(d.text, facts.title)
+                    and not (facts.title and d.location == facts.title.location and _NAMES_JOB.search(d.text))]
+    if len(facts.duties) > 1:
+        repeated = evidence.meaning.translations([d.text for d in facts.duties[:MAX_DUTIES]])
+        facts.duties = [d for k, d in enumerate(facts.duties) if k not in repeated]
     if len(facts.duties) > MAX_DUTIES:
         facts.extra["duties_total"] = len(facts.duties)
         facts.extra.setdefault("notes", []).append(

@@ -109,7 +109,7 @@ def _en_clauses(doc: Doc) -> list[str]:
             continue
         if form is not None and _verb_form(nxt.text) != form:
             continue  # "built dashboards for sales, marketing and finance": not a new duty
-        if len(doc.text[start:tok.idx].split()) < 3:
+        if len(strip_lead_in(doc.text[start:tok.idx]).split()) < 3:
             continue  # "Plan, shoot and edit videos": verbs sharing one object stay one duty
         out.append(doc.text[start:tok.idx])
         start = nxt.idx

@@ -87,11 +87,14 @@ _KO_TASK_LIST = re.compile(r"^[가-힣][^,]*\s[^,]+(?:,\s*[^,\s]+\s[^,]+)+$")
 
 
 def _noun_list(text: str) -> list[str]:
-    if HANGUL.match(text) and _KO_TASK_LIST.match(text) and not re.search(r"\d,\d", text):
-        return [p.strip() for p in text.split(",")]
+    flat = re.sub(r"[(（][^()（）]*[)）]", lambda m: m.group(0).replace(",", "\0"), text)  # commas in brackets stay
+    if HANGUL.match(text) and _KO_TASK_LIST.match(flat) and not re.search(r"\d,\d", flat):
+        return [p.strip().replace("\0", ",") for p in flat.split(",")]
     return [text]
 
 
+# "도면 검토 (Design of metro bogie frames and drawing review)": the translation in brackets
+_TRANSLATED = re.compile(r"^(?P<ko>.*[가-힣].*?)\s*[(（](?P<en>[A-Za-z][^가-힣()（）]{12,})[)）]\s*$")
 # "환자 진료 예약 및 일정 조율 / Appointment booking and scheduling": a bilingual item is read
 # once, in the language written first
 _BILINGUAL = re.compile(r"^(?P<first>.*[가-힣].*?)\s+/\s+(?P<second>[A-Za-z][^가-힣]*)$|^(?P<en>[A-Za-z][^가-힣]*?)\s+/\s+(?P<ko>.*[가-힣].*)$")
@@ -99,9 +102,12 @@ _BILINGUAL = re.compile(r"^(?P<first>.*[가-힣].*?)\s+/\s+(?P<second>[A-Za-z][^
 
 def _one_language(line: str) -> str:
     m = _BILINGUAL.match(line)
-    if not m:
-        return line
-    return m.group("first") if m.group("first") else m.group("en")
+    if m:
+        line = m.group("first") if m.group("first") else m.group("en")
+    t = _TRANSLATED.match(line)
+    if t and len(t.group("en").split()) >= 3:
+        return t.group("ko")
+    return line
 
 
 def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
@@ -111,6 +117,9 @@ def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
     for n, line in enumerate(lines):
         if n == 0 and len(lines) > 1 and _LEAD_END.search(line) and any(LIST_MARKER.match(x) for x in lines[1:]):
             continue  # "Mr. Chen will join our team and will:" above its bullets
+        found = heading_kind(line)
+        if found and not found[1].strip():
+            continue  # "Duties" under "담당업무": the heading's other-language name, not a duty
         one_item = marked or bool(LIST_MARKER.match(line))
         line = _one_language(strip_marker(line))
         if not line:
@@ -131,19 +140,61 @@ def find_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     return duties, section
 
 
+# a paragraph that talks about someone's work: a pronoun or name with a verb, or duty words
+_WORK_TALK = re.compile(
+    r"(?i:\b(?:he|she|they|mr\.?|ms\.?|mrs\.?|dr\.?)\b[^.]{0,40}\b(?:[a-z]{3,}ed|built|ran|led|made|wrote|drew|taught|oversaw|kept|set|took|gave|met|dealt|sold|bought|brought|began|held)\b"
+    r"|\b(?:responsib\w*|duties|tasks|in\s+charge\s+of)\b)"
+    r"|(?:담당|수행|맡|업무)")
+
+
+# clauses that describe the person or the letter, not a task: "His Korean is excellent",
+# "I am the Principal …", "있습니다", "joined us as …"
+_NOT_A_TASK = re.compile(
+    r"^(?:(?i:i|we|his|her|their|this|a\s+signed|he\s+(?:is|was|has\s+been)|she\s+(?:is|was|has\s+been))\b"
+    r"|(?i:joined|started|was\s+made|was\s+promoted)\b|있습니다$|[가-힣]{1,4}$)")
+
+
 def _prose_duties(blocks: list[Block]) -> list[Duty]:
-    """No duty heading: a prose paragraph that narrates several tasks ("During her employment
-    she handled …, negotiated …, and coordinated …") holds the duties."""
+    """No duty heading: the paragraph that narrates the person's tasks ("During her employment
+    she handled …, negotiated …, and coordinated …", "…씨는 A와 B 업무를 담당한다") holds the
+    duties. Of the paragraphs that talk about work, the one whose clauses read most like tasks
+    (doclint.nlp.meaning) wins; clauses that do not read like a task (praise, the company's
+    history) are left out."""
+    from doclint.nlp import meaning
+
+    candidates: list[tuple[Block, list[tuple[str, float | None]]]] = []
     for block in blocks:
         if block.table is not None or len(block.text) < 40 or heading_kind(block.text):
             continue
-        if not _PROSE_DUTY.search(block.text):
+        if not (_PROSE_DUTY.search(block.text) or _WORK_TALK.search(block.text)):
             continue
-        items = [(p, parse_share(p)) for p in split_prose(block.text)]
-        items = [(t, sh) for _, (t, sh) in items if len(t) >= 4]
+        items = [parse_share(p) for p in split_prose(block.text)]
+        items = [(t, sh) for t, sh in items if len(t) >= 4]
         if len(items) >= 2:
-            return [Duty(t, sh, Location(block.line, block.page), None) for t, sh in items]
-    return []
+            candidates.append((block, items))
+        if len(candidates) >= 12:
+            break
+    if not candidates:
+        return []
+    th = meaning.thresholds()
+    texts = [t for _, items in candidates for t, _ in items]
+    task = meaning.duty_likeness(texts)
+    best: tuple[float, Block, list[tuple[str, float | None]]] | None = None
+    k = 0
+    for block, items in candidates:
+        scores = task[k: k + len(items)]
+        k += len(items)
+        kept = [(item, score) for item, score in zip(items, scores, strict=True)
+                if score >= th["prose_item"] and not _NOT_A_TASK.search(item[0])]
+        if len(kept) < 2:
+            continue
+        mean = sum(score for _, score in kept) / len(kept)
+        if best is None or mean > best[0]:
+            best = (mean, block, [item for item, _ in kept])
+    if best is None or best[0] < th["prose"]:
+        return []
+    _, block, items = best
+    return [Duty(t, sh, Location(block.line, block.page), None) for t, sh in items]
 
 
 Grid = dict[tuple[int, int], Block]  # (row, column) → cell of one table
@@ -167,7 +218,10 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
       share cell on the same row ("60%", "주 2일") is that duty's share."""
     cols = sorted(c for r, c in grid if r == r0)
     others = {c: squash(grid[(r0, c)].text) for c in cols if c != c0}
-    header_row = c0 > 0 or (others and all(_header_kind(t) for t in others.values()))
+    # a label row ("| 담당업무 | 웹 개발 … |", also behind a merged "| 경력사항 |" cell) has content
+    # to its right; a header row ("| 구분 | 담당업무 | 비중 |") has only other headers there
+    right = [c for c in cols if c > c0 and others.get(c)]
+    header_row = not right or all(_header_kind(others[c]) for c in right)
     if not header_row:
         for c in cols:
             if c > c0:
@@ -233,6 +287,12 @@ _LEAD_END = re.compile(
     r"|(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무|사항|일)[을를]?\s*(?:담당|수행|맡)[가-힣]*)\s*[.。]?\s*$", re.I)
 
 
+# a lead-in that names what it introduces: duties, by its own words
+_DUTY_LEAD = re.compile(
+    r"(?:(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무)|(?:업무|직무)(?:는|은)\s*(?:다음|아래)과?\s*같)"
+    r"|(?i:\b(?:duties|responsibilities|tasks)\b[^.]{0,40}(?:[:：]|as\s+follows)\s*$)")
+
+
 def _scheme(block: Block) -> tuple[str, int] | None:
     """The numbering of a block: ("num", 3) for "3.", ("circled", 2) for "②", ("article", 6) for
     "제6조", … — to tell an item from the next clause or section at the opener's own level."""
@@ -257,7 +317,8 @@ _SCHEMES = (
     ("article", re.compile(r"제\s*(\d+)\s*조")),
     ("circled", re.compile(r"([①-⑳])")),
     ("paren", re.compile(r"\((\d{1,2})\)")),
-    ("num", re.compile(r"(\d{1,2})[.)](?!\d)")),
+    ("num", re.compile(r"(\d{1,2})\.(?!\d)")),
+    ("numparen", re.compile(r"(\d{1,2})\)")),
     ("ganada", re.compile(r"([가-하])[.)]")),
     ("alpha", re.compile(r"([a-z])[.)]\s")),
     ("roman", re.compile(r"([IVX]{1,4})\.\s")),
@@ -272,7 +333,9 @@ def _form(block: Block) -> str | None:
     if not first or block.kind in ("header", "footer"):
         return None
     if _LEAD_END.search(first) and len(first) <= 300:
-        return _SENTENCE_STOP.split(first)[-1]  # the sentence that leads in
+        # the sentence that leads in, from its last clause: "근로자는 …팀에 소속되어 다음 각 호의
+        # 업무를 수행한다" reads as what it introduces, not as the company it names
+        return re.split(r"[,，]\s+", _SENTENCE_STOP.split(first)[-1])[-1]
     if len(first) <= 50 and (block.kind == "heading" or _HEAD_FORM.match(first)) and not re.search(r"[.。]\s*$|[다함음]\s*$", first):
         return first
     return None
@@ -284,14 +347,51 @@ def _semantic_kinds(blocks: list[Block]) -> dict[int, tuple[str, bool]]:
     from doclint.nlp import meaning
 
     todo = {i: text for i, b in enumerate(blocks) if heading_kind(b.text) is None and (text := _form(b))}
-    if not todo:
-        return {}
-    th = meaning.thresholds()
     out: dict[int, tuple[str, bool]] = {}
+    for i, text in list(todo.items()):
+        if _DUTY_LEAD.search(text):  # "…다음 각 호의 업무를 수행한다", "… responsibilities were:"
+            out[i] = ("duties", True)
+            del todo[i]
+    if not todo:
+        return out
+    th = meaning.thresholds()
     for i, c in zip(todo, meaning.closeness(list(todo.values())), strict=True):
         if c.score >= th["heading"] and c.margin >= th["heading_margin"]:
             out[i] = (c.role, bool(_LEAD_END.search(todo[i])))
     return out
+
+
+# "간호사 - 병원이 지시하는 업무", "조경설계 기술자 - 공동주택·공원 조경 설계": the standard form's
+# one line names the job, then the work; the job is the title, the work the duty
+_JOB_HEAD = re.compile(r"^(?P<job>[^-–—:：]{2,25}?|[^-–—:：]{2,50}?\s/\s[^-–—:：]{2,30}?)\s+[-–—]\s+(?P<work>\S.*)$")
+
+
+_JOB_PAREN = re.compile(r"^(?P<job>[^()（）]{2,20}?)\s*[(（](?P<work>[^()（）]{4,})[)）]\s*$")  # "사무원 (해외 바이어 응대)"
+
+
+def _work_of(text: str) -> str:
+    first, _, more = text.partition("\n")
+    m = _JOB_HEAD.match(first.strip()) or _JOB_PAREN.match(first.strip())
+    if m and not re.search(r"(?:개발|관리|작성|운영|설계|분석|지원|수행|처리)$", m.group("job").strip()):
+        first = m.group("work")
+    return first + ("\n" + more if more else "")
+
+
+_POSITION = re.compile(r"(?i:position|job\s+title|title|designation|직\s*위|직\s*책)")
+
+
+def _names_the_job(block: Block, grids: dict[int, Grid]) -> bool:
+    """A table label read as a duty heading ("직무") that names the job: its other-language name
+    says position, or the cell beside it is a short name, not tasks."""
+    label = block.text.split("\n", 1)[0]
+    if _POSITION.search(label):
+        return True
+    t, r, c = block.table  # type: ignore[misc]
+    value = grids[t].get((r, c + 1))
+    if value is None or "\n" in value.text.strip() or not re.fullmatch(r"\s*직\s*무\s*(?:명)?\s*", label):
+        return False
+    text = squash(value.text)
+    return len(text) <= 30 and not re.search(r"(?:개발|관리|작성|운영|설계|분석|지원|수행|처리|담당)\s*$|[다함음]\.?$", text)
 
 
 def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
@@ -330,6 +430,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 found = ("posting" if role == "posting" else "other", "")
         if found:
             kind, rest = found
+            if kind == "duties" and block.table is not None and _names_the_job(block, grids):
+                kind = "other"  # "| 직무 / Position | 카지노 딜러 |": the job's name, not its duties
             if kind == "duties":
                 scheme = _scheme(block)
                 if mode == "list" and scheme is not None and _LEAD_END.search(block.text.split("\n", 1)[0]):
@@ -357,7 +459,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 # "3. 업무의 내용 : …" holds its duties; a numbered line after it is the next clause
                 inline_clause = bool(rest) and _numbered(block)
                 if rest:
-                    add(rest, block, prose=True)  # "5. 담당업무: …하고, …하며"
+                    add(_work_of(rest), block, prose=True)  # "5. 담당업무: …하고, …하며"
                 continue
             mode = None
             continue

@@ -31,22 +31,46 @@ def _lines(blocks: list[Block], min_chars: int, max_chars: int) -> list[tuple[st
 
 
 def duty_candidates(blocks: list[Block], limit: int = 5) -> list[dict[str, object]]:
-    """Lines that read like a task (close to the task prototypes), best first."""
-    lines = _lines(blocks, 6, 200)
+    """Lines that read like some occupation's duty (close to a catalog definition line), best
+    first: what an absence rule quotes when it cannot be sure."""
+    lines = _lines(blocks, 8, 200)
     if not lines:
         return []
     th = meaning.thresholds()["task"]
     scored = []
-    for (text, block), c in zip(lines, meaning.closeness([t for t, _ in lines], "passages"), strict=True):
-        task = c.scores.get("task", 0.0)
-        if task >= th and c.role == "task":
-            scored.append((task, text, block))
+    for (text, block), score in zip(lines, meaning.duty_likeness([t for t, _ in lines]), strict=True):
+        if score >= th:
+            scored.append((score, text, block))
     scored.sort(key=lambda x: -x[0])
     return [{"text": t, "line": b.line, "page": b.page, "score": round(s, 3)} for s, t, b in scored[:limit]]
 
 
+def under_heading(blocks: list[Block], role: str) -> Span | None:
+    """The first passage under a heading that means `role` ("2. Reason for hiring a foreign
+    national", "외국인 채용 사유", "3. Applicant's qualifications"): a section is about what its
+    heading says, whatever words it uses."""
+    from doclint.nlp.duties import _form
+
+    heads = [(i, text) for i, b in enumerate(blocks) if (text := _form(b))]
+    if not heads:
+        return None
+    th = meaning.thresholds()
+    for (i, _), c in zip(heads, meaning.closeness([t for _, t in heads]), strict=True):
+        if c.role != role or c.score < th["heading"] or c.margin < th["heading_margin"]:
+            continue
+        for block in blocks[i + 1: i + 4]:
+            text = squash(block.text)
+            if block.kind in ("header", "footer") or len(text) < 30 or _form(block):
+                continue
+            return Span(text[:200], Location(block.line, block.page))
+    return None
+
+
 def passage(blocks: list[Block], role: str) -> tuple[Span | None, Span | None]:
     """(the passage that is clearly about `role`, or None; else the closest unclear candidate)."""
+    found = under_heading(blocks, role)
+    if found is not None:
+        return found, None
     lines = _lines(blocks, 15, 600)
     if not lines:
         return None, None

@@ -31,9 +31,20 @@ class Closeness:
     scores: dict[str, float]
 
 
+# where the encoder may keep its unpacked weights: the user's cache unless the run said --no-cache
+# (set once per process by doclint.run.build_options, before any worker forks)
+_RUN_FOLDER: list[Any] = [_UNSET]
+
+
+def set_cache_folder(folder: Path | None) -> None:
+    _RUN_FOLDER[0] = folder
+
+
 def _cache_folder(folder: Path | None) -> Path | None:
     if folder is not _UNSET:
         return folder
+    if _RUN_FOLDER[0] is not _UNSET:
+        return _RUN_FOLDER[0]
     from doclint.paths import cache_dir
 
     try:
@@ -86,4 +97,45 @@ def closeness(texts: list[str], group: str = "prototypes", cache_folder: Path | 
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else ranked[0][1]
         out.append(Closeness(ranked[0][0], ranked[0][1], margin, scores))
+    return out
+
+
+_SCORERS: dict[Path | None, Any] = {}
+
+
+def duty_likeness(texts: list[str], cache_folder: Path | None = _UNSET) -> list[float]:
+    """How much each text reads like some occupation's duty: its best score against the default
+    catalog's definition lines (the same index alignment uses)."""
+    if not texts:
+        return []
+    folder = _cache_folder(cache_folder)
+    if folder not in _SCORERS:
+        from doclint.align.scorer import build_scorer
+        from doclint.catalog import load_catalog
+
+        _SCORERS[folder] = build_scorer(load_catalog(None), ENCODER, folder)
+    return [float(row.max()) for row in _SCORERS[folder].score(texts)]
+
+
+def translations(texts: list[str], threshold: float = 0.45, cache_folder: Path | None = _UNSET) -> set[int]:
+    """Indexes of texts that repeat an earlier text in the other language ("환자 진료 예약 및 일정
+    조율" … "Appointment booking and scheduling for patients"): a bilingual document lists each
+    duty twice, and it is one duty. A pair is each other's closest text across the two languages
+    (cross-lingual encoder), and close enough."""
+    import numpy as np
+
+    from doclint.nlp.text import HANGUL
+
+    korean = [bool(HANGUL.search(t)) for t in texts]
+    ko = [i for i, k in enumerate(korean) if k]
+    en = [i for i, k in enumerate(korean) if not k]
+    if not ko or not en:
+        return set()
+    vectors = np.asarray(encoder(cache_folder).queries(texts))
+    sims = vectors[ko] @ vectors[en].T
+    out: set[int] = set()
+    for a, i in enumerate(ko):
+        b = int(np.argmax(sims[a]))
+        if int(np.argmax(sims[:, b])) == a and sims[a, b] >= threshold:
+            out.add(max(i, en[b]))  # the one written second repeats the first
     return out

@@ -31,10 +31,10 @@ def _compiled() -> tuple[int, dict[str, re.Pattern[str]]]:
 # "담당업무 / Duties", "자격 및 경력", "Education and Experience": a heading of two names
 # "담당업무 (Duties)", "Duties (담당업무)": the same name in the other language
 _SECOND_NAME = re.compile(
-    r"^\s*(?:(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)|[(（]\s*[A-Za-z가-힣 ]{1,30}[)）]"
-    # "업무내용 Duties", "직종 Occupation": a bilingual form's English name after a space
-    r"|(?<=[가-힣])\s+[A-Za-z][A-Za-z ]{1,30}?(?=\s*[:：\-–—]|\s*$))", re.IGNORECASE
+    r"^\s*(?:(?:[/|]|및|와|과|&|and)\s*[A-Za-z가-힣 ]{1,30}?(?=\s*[:：\-–—]|\s*$)|[(（]\s*[A-Za-z가-힣 ]{1,30}[)）])", re.IGNORECASE
 )
+# "업무내용 Duties", "직종 Occupation": a bilingual form's English name after the Korean one
+_EN_NAME = re.compile(r"^\s+[A-Za-z][A-Za-z ]{1,30}?(?=\s*[:：\-–—]|\s*$)")
 
 
 def _clean(text: str) -> str:
@@ -56,7 +56,7 @@ def heading_kind(text: str) -> tuple[str, str] | None:
         if not m:
             continue
         rest = cleaned[m.end():]
-        second = _SECOND_NAME.match(rest)
+        second = _SECOND_NAME.match(rest) or (_EN_NAME.match(rest) if re.search(r"[가-힣]$", cleaned[: m.end()]) else None)
         if second and len(cleaned[: m.end() + second.end()]) <= max_chars:
             rest = rest[second.end():]
         sep = _LABEL_END.match(rest)

@@ -89,6 +89,9 @@ _CODE_NOTE = re.compile(r"\s*[(（]?\s*(?:E\s*-\s*7\s*-\s*\w\s*[,/]?\s*)?S?\d{3,
 _NEXT_LABEL = re.compile(r"\s*[,;]\s*[가-힣A-Za-z ]{1,12}\s*[:：].*$")
 # "제3조 (직위 및 직종) 직위: …", "Article 1 (Position) …": the clause number is no label
 _CLAUSE = re.compile(r"^\s*(?:(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.?)\s*)?(?:[(（][^()（）]{1,20}[)）])?\s*")
+# "제3조 (직무 및 직급 / Position and Grade) 로봇 제어 소프트웨어 엔지니어, 선임연구원": the clause's
+# name is the label, the rest of the line the value
+_CLAUSE_LABEL = re.compile(r"^\s*(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.?)\s*[(（](?P<label>[^()（）]{1,40})[)）]\s*(?P<value>\S.{1,120})$")
 
 
 # "플랜트사업본부 공정설계팀 플랜트 공정설계 엔지니어": the units before the job are not the title
@@ -97,6 +100,7 @@ _UNITS = re.compile(r"^(?:[가-힣A-Za-z0-9·]+(?:본부|사업부|팀|부서|�
 
 def _clean_value(value: str) -> str:
     value = _NEXT_LABEL.sub("", value.split("\n", 1)[0])
+    value = re.sub(r"\s*[(（][^()（）]*(?:직업\s*분류|코드|code|\d{3,5})[^()（）]*[)）]", "", value)
     value = _CODE_NOTE.sub("", value)  # "광고 및 홍보 전문가(2733)": the code is not the title
     value = re.sub(r"^\s*S?\d{3,5}\s+(?=\D)", "", value)  # "S8541 자동차 부품 제조원"
     value = _UNITS.sub("", value.strip())
@@ -165,11 +169,13 @@ def find_title(blocks: list[Block]) -> Title | None:
     title = _labelled(blocks, "labels")
     if title is not None and _only_rank(title):
         # "직위: 대리" on a certificate is the rank; the work is in 직무 / 담당업무 (or a sentence)
-        work = _labelled(blocks, "fallback_labels") or _from_work_line(blocks, whole=True) or _from_sentence(blocks)
+        work = (_labelled(blocks, "fallback_labels") or _from_work_line(blocks, whole=True) or _from_sentence(blocks)
+                or _labelled(blocks, "occupation_labels"))
         if work is not None:
             work.rank = work.rank or title.value
             title = work
-    title = title or _labelled(blocks, "fallback_labels") or _from_sentence(blocks) or _from_work_line(blocks)
+    title = (title or _labelled(blocks, "fallback_labels") or _from_sentence(blocks) or _from_work_line(blocks)
+             or _labelled(blocks, "occupation_labels"))
     if title is not None and title.rank is None:
         title.rank = _rank_of_field(blocks)
     return title
@@ -199,6 +205,9 @@ def _from_work_line(blocks: list[Block], whole: bool = False) -> Title | None:
             if not m:
                 continue
             head = _TITLE_SPLIT.split(m.group("v").strip(), maxsplit=1)
+            paren = re.match(r"^([^()（）]{2,25}?)\s*[(（](.{4,})[)）]\s*$", m.group("v").strip())
+            if len(head) == 1 and paren:  # "사무원 (해외 바이어 응대 및 수출 서류 작성)"
+                head = [paren.group(1), paren.group(2)]
             value = _clean_value(head[0])
             if (len(head) > 1 or (whole and not _TASK_END.search(value))) and 2 <= len(value) <= 30:
                 value_text, rank = split_rank(value)
@@ -214,13 +223,30 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
         for raw in block.text.split("\n")[:40]:  # a block of "Label: value" lines (a letter's head)
             first = LIST_MARKER.sub("", raw, count=1)
             m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
+            clause = _CLAUSE_LABEL.match(first)
+            if not m and clause and label_only.match(re.split(r"\s*(?:및|/|,)\s*", clause.group("label"))[0]):
+                value = _clean_value(clause.group("value").split(" / ")[0])
+                if value and len(value) <= 80:
+                    value_text, rank = split_rank(value)
+                    return Title(first.strip(), block.location, value=value_text, rank=rank)
             if m:
                 value = _clean_value(m.group("value"))
                 if value and len(value) <= 80:
                     value_text, rank = split_rank(value)
                     return Title(first.strip(), block.location, value=value_text, rank=rank)
+        lines = [x.strip() for x in block.text.split("\n") if x.strip()]
+        for k, raw in enumerate(lines[:-1]):  # "1. 고용 직위" then the value on the next line
+            head = LIST_MARKER.sub("", raw, count=1)
+            clause = re.match(r"^\s*(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.?)\s*[(（]([^()（）]{1,40})[)）]\s*$", head)
+            if clause:  # "제3조 (직무 및 직급 / Position and Grade)"
+                head = re.split(r"\s*(?:및|/|,)\s*", clause.group(1))[0]
+            if label_only.match(head):
+                value = _clean_value(lines[k + 1].split(" / ")[0])
+                if value and len(value) <= 80 and not label_only.match(value) and not _rank_field().match(value):
+                    value_text, rank = split_rank(value)
+                    return Title(f"{raw}: {value}", block.location, value=value_text, rank=rank)
         first = LIST_MARKER.sub("", block.text.split("\n", 1)[0], count=1)
-        if label_only.match(block.text) and i + 1 < len(blocks):
+        if label_only.match(squash(block.text)) and i + 1 < len(blocks):
             nxt = blocks[i + 1]
             same_row = block.table and nxt.table and nxt.table[:2] == block.table[:2]
             if same_row and block.table and heading_kind(nxt.text):
@@ -233,3 +259,23 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
                     value_text, rank = split_rank(value)
                     return Title(f"{block.text.strip()}: {value}", nxt.location, value=value_text, rank=rank)
     return None
+
+
+def is_title_line(text: str, title: Title | None) -> bool:
+    """A line that states the job rather than a task: the title itself, or a "직무명: …",
+    "직급: 반장", "Job: …", "직종: 43291 카지노 딜러" field — kept out of the duties."""
+    line = squash(LIST_MARKER.sub("", text, count=1))
+    for tier in ("labels", "fallback_labels", "occupation_labels"):
+        inline, label_only, _, _ = _compiled(tier)
+        if inline.match(line) or label_only.match(line):
+            return True
+    if _rank_field().match(line):
+        return True
+    if title is None:
+        return False
+    key = re.sub(r"[\W_]+", "", line).casefold()
+    for value in (title.value, title.text):
+        v = re.sub(r"[\W_]+", "", value or "").casefold()
+        if v and (key == v or (key.startswith(v) and len(key) <= len(v) + 20 and "(" in line)):
+            return True
+    return False

@@ -144,12 +144,25 @@ def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any) -> str:
             f'<div class="label" title="{escape(s.get("title", ""))}"><b>{escape(s["code"])}</b> '
             f'{escape(s.get("title", ""))}{tag}</div>'
             f'<div class="bar {cls}"><span style="width:{cov * 100:.1f}%"></span><i></i></div>'
-            f'<div class="pct">{cov:.0%}</div>'
+            f'<div class="pct">{cov:.0%}{_probability(s)}</div>'
         )
+    reason = next((s["reason"][0] for s in suggestions if s.get("reason")), None)
+    why = (f'<div class="note"><b>{escape(t.get("because", "because"))}:</b> “{escape(reason["duty"])}” ≈ '
+           f'“{escape(reason["definition"])}”</div>') if reason else ""
     return (
-        f'<section><h3>{escape(t["coverage"])}</h3><div class="bars">{"".join(rows)}</div>'
+        f'<section><h3>{escape(t["coverage"])}</h3><div class="bars">{"".join(rows)}</div>{why}'
         f'<div class="note">{escape(t["coverage_note"])}</div></section>'
     )
+
+
+def _probability(s: dict[str, Any]) -> str:
+    """The judge's calibrated probability that this is the right code, beside its coverage."""
+    p = s.get("probability")
+    if p is None:
+        return ""
+    shown = ">0.99" if p > 0.995 else f"{p:.2f}"
+    return f'<br><small title="probability that this is the right code">p {shown}</small>'
+
 
 
 def _documents(case: dict[str, Any], t: dict[str, str], lang: str) -> str:

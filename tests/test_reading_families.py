@@ -1,0 +1,80 @@
+"""Reading, family by family, on the development part of the blind corpus (bench/corpus/dev/):
+documents written outside the team in 25 layout families (article contracts, the ministry's
+standard forms, bilingual tables, letters on letterhead, prose statements, certificates, CVs,
+postings …), each read by the real readers and doclint.nlp.understand().
+
+Every document's type must be right; per family, the duty lines found must reach a floor of
+recall and precision against the writers' labels. The held-out part is never read here."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
+import reading  # noqa: E402
+
+DUTY_TYPES = {"employment_contract", "employment_reason_statement", "previous_employer_letter"}
+# floors per family, under today's figures: a drop below them is a reading regression
+FLOOR_RECALL = 0.6
+FLOOR_PRECISION = 0.6
+
+
+@cache
+def _read_all() -> dict[str, list[tuple[Any, Any]]]:
+    from doclint.nlp import understand
+    from doclint.readers import read
+
+    by_family: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
+    for item in corpus.files("dev"):
+        facts = understand(read(item.path, str(item.path)))
+        by_family[str(item.labels.get("layout"))].append((item, facts))
+    return dict(by_family)
+
+
+FAMILIES = sorted({str(f.labels.get("layout")) for f in corpus.files("dev")})
+
+
+def test_every_family_is_covered() -> None:
+    assert len(FAMILIES) >= 20, FAMILIES
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", FAMILIES)
+def test_family_reading(family: str) -> None:
+    docs = _read_all()[family]
+    for item, facts in docs:
+        assert facts.doc_type.value == item.labels["type"], (item.path.name, facts.doc_type)
+    want = got = paired = 0
+    for item, facts in docs:
+        if item.labels["type"] not in DUTY_TYPES:
+            continue
+        labelled = [[str(d)] for d in item.labels.get("duties") or []]
+        for i, alt in enumerate(item.labels.get("duties_alternatives") or []):
+            if i < len(labelled) and alt:
+                labelled[i].append(str(alt))
+        found = [d.text for d in facts.duties]
+        paired += reading.match_duties(labelled, found)
+        want += len(labelled)
+        got += len(found)
+    if want:
+        assert paired / want >= FLOOR_RECALL, f"{family}: duty recall {paired}/{want}"
+    if got:
+        assert paired / got >= FLOOR_PRECISION, f"{family}: duty precision {paired}/{got}"
+
+
+@pytest.mark.slow
+def test_clean_documents_get_no_absence_error() -> None:
+    """Absence rules speak only when sure: no clean development document gets DL102/DL301/DL202/
+    DL203 as a warning or error, nor DL104."""
+    counts = reading.absence_findings("dev", None)
+    assert counts["absence (warning/error)"][0] == 0
+    assert counts["job-posting-language"][0] == 0
