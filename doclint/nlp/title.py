@@ -98,12 +98,20 @@ _CLAUSE_LABEL = re.compile(r"^\s*(?:제\s*\d+\s*조|(?i:article|section)\s+\d+\.
 _UNITS = re.compile(r"^(?:[가-힣A-Za-z0-9·]+(?:본부|사업부|팀|부서|연구소|센터|실)\s+)+(?=\S)")
 
 
+_NOT_A_VALUE = re.compile(r"(?i:\b(?:article|section|clause)\s+\d+)|제\s*\d+\s*조|^\W*$")
+
+
 def _clean_value(value: str) -> str:
+    """The title in a label's value, or "" when the value is another heading."""
+    if _NOT_A_VALUE.search(value.split("\n", 1)[0]):
+        return ""
     value = _NEXT_LABEL.sub("", value.split("\n", 1)[0])
     value = re.sub(r"\s*[(（][^()（）]*(?:직업\s*분류|코드|code|\d{3,5})[^()（）]*[)）]", "", value)
     value = _CODE_NOTE.sub("", value)  # "광고 및 홍보 전문가(2733)": the code is not the title
     value = re.sub(r"^\s*S?\d{3,5}\s+(?=\D)", "", value)  # "S8541 자동차 부품 제조원"
     value = _UNITS.sub("", value.strip())
+    value = re.split(r"\s*/\s*[가-힣A-Za-z ]{1,10}\s*[:：]", value)[0]  # "MD 1명 / 고용형태: 정규직"
+    value = re.sub(r"\s*\d+\s*명\s*$", "", value)
     value = re.split(r"\s{3,}|\t", value)[0]
     return value.strip(" .;,")
 
@@ -114,24 +122,39 @@ def _sentences() -> tuple[re.Pattern[str], ...]:
 
 
 # "해외사업팀 소속 건축가", "산업컨설팅본부에서 경영컨설턴트": the unit the person joins is not the title
-_SENTENCE_PREFIX = re.compile(r"^.*(?:소속(?:으로)?\s+|에서\s+|[가-힣](?:에|은|는)\s+)")
+_SENTENCE_PREFIX = re.compile(r"^.*(?:소속(?:으로)?\s+|에서\s+|[가-힣](?:에|은|는)\s+|(?:본부|팀|부서|실|센터|연구소|사업부)의\s+)")
+# "외국인 전문인력", "우수 인재": people, not a job
+_PEOPLE = re.compile(r"(?:인력|인재|인원|직원|근로자|사람)$")
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:and|of|for|in|&|the|at))+$", re.I)
 
 
 def _from_sentence(blocks: list[Block]) -> Title | None:
-    """A letter's "worked with us as Export Sales Executive from …"."""
-    for block in blocks:
-        if block.kind in ("header", "footer") or block.table is not None:
-            continue
-        for regex in _sentences():
-            m = regex.search(block.text)
+    """A letter's "worked with us as Export Sales Executive from …". The patterns are tried in
+    their order (the surest first), each over the whole document."""
+    texts = _sentence_texts(blocks)
+    for regex in _sentences():
+        for block, text in texts:
+            m = regex.search(text)
             if m:
                 value = _TRAILING_JOIN.sub("", _SENTENCE_PREFIX.sub("", _clean_value(m.group("v"))))
-                if not value or len(value) > 60:
+                if not value or len(value) > 60 or _PEOPLE.search(value):
                     continue
                 value_text, rank = split_rank(value)
-                return Title(block.text.strip()[:200], block.location, value=value_text, rank=rank)
+                return Title(text.strip()[:200], block.location, value=value_text, rank=rank)
     return None
+
+
+def _sentence_texts(blocks: list[Block]) -> list[tuple[Block, str]]:
+    """Each prose block, and each pair of consecutive plain-text lines (a sentence that a .txt
+    file broke after "Pvt. Ltd." goes on in the next line)."""
+    out: list[tuple[Block, str]] = []
+    body = [b for b in blocks if b.kind not in ("header", "footer") and b.table is None]
+    for i, block in enumerate(body):
+        out.append((block, block.text))
+    for i, block in enumerate(body[:-1]):
+        if block.kind == "line" and body[i + 1].kind == "line":
+            out.append((block, block.text + " " + body[i + 1].text))
+    return out
 
 
 @cache
@@ -175,7 +198,7 @@ def find_title(blocks: list[Block]) -> Title | None:
             work.rank = work.rank or title.value
             title = work
     title = (title or _labelled(blocks, "fallback_labels") or _from_sentence(blocks) or _from_work_line(blocks)
-             or _labelled(blocks, "occupation_labels"))
+             or _labelled(blocks, "occupation_labels") or _headline(blocks))
     if title is not None and title.rank is None:
         title.rank = _rank_of_field(blocks)
     return title
@@ -204,7 +227,11 @@ def _from_work_line(blocks: list[Block], whole: bool = False) -> Title | None:
             m = _WORK_LINE.match(line.strip())
             if not m:
                 continue
-            head = _TITLE_SPLIT.split(m.group("v").strip(), maxsplit=1)
+            head = re.split(r"\s+[-–—]\s+", m.group("v").strip(), maxsplit=1)
+            if len(head) == 1:
+                head = _TITLE_SPLIT.split(m.group("v").strip(), maxsplit=1)
+            # "직종 뿌리산업체 숙련기능공(S740) / 다이캐스팅 숙련기능공": the occupation, then the job
+            head[0] = re.sub(r"^(?:직\s*종|직\s*무)\s+", "", head[0].split(" / ")[-1].strip())
             paren = re.match(r"^([^()（）]{2,25}?)\s*[(（](.{4,})[)）]\s*$", m.group("v").strip())
             if len(head) == 1 and paren:  # "사무원 (해외 바이어 응대 및 수출 서류 작성)"
                 head = [paren.group(1), paren.group(2)]
@@ -223,7 +250,7 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
         for raw in block.text.split("\n")[:40]:  # a block of "Label: value" lines (a letter's head)
             first = LIST_MARKER.sub("", raw, count=1)
             m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
-            clause = _CLAUSE_LABEL.match(first)
+            clause = _CLAUSE_LABEL.match(raw)
             if not m and clause and label_only.match(re.split(r"\s*(?:및|/|,)\s*", clause.group("label"))[0]):
                 value = _clean_value(clause.group("value").split(" / ")[0])
                 if value and len(value) <= 80:
@@ -279,3 +306,35 @@ def is_title_line(text: str, title: Title | None) -> bool:
         if v and (key == v or (key.startswith(v) and len(key) <= len(v) + 20 and "(" in line)):
             return True
     return False
+
+
+@cache
+def _job_noun() -> re.Pattern[str]:
+    data = patterns.load("titles")["job_nouns"]
+    ko = "|".join(data["ko"])
+    en = "|".join(data["en"])
+    return re.compile(rf"(?:(?:{ko})|(?i:\b(?:{en})s?))(?:\s*[(（][^()（）]{{1,40}}[)）])?\s*$")
+
+
+_HEADLINE_SKIP = re.compile(r"[:：@]|\d{3,}|https?:|(?i:curriculum|resume|résumé|\bcv\b)")
+
+
+def _headline(blocks: list[Block]) -> Title | None:
+    """A line near the top that is only a job's name ("Data Scientist", "BIM 엔지니어 / BIM
+    Engineer"): a CV's headline, when nothing else names the job."""
+    seen = 0
+    for block in blocks:
+        if block.kind in ("header", "footer") or block.table is not None:
+            continue
+        for raw in block.text.split("\n"):
+            line = squash(raw)
+            if not line:
+                continue
+            seen += 1
+            if seen > 12:
+                return None
+            first = re.split(r"\s+[/|·•]\s+|\s{2,}", line)[0].strip()
+            if 2 <= len(first) <= 50 and len(first.split()) <= 7 and not _HEADLINE_SKIP.search(first) and _job_noun().search(first):
+                value_text, rank = split_rank(first)
+                return Title(line[:200], block.location, value=value_text, rank=rank)
+    return None
