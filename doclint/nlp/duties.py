@@ -394,6 +394,19 @@ def _names_the_job(block: Block, grids: dict[int, Grid]) -> bool:
     return len(text) <= 30 and not re.search(r"(?:개발|관리|작성|운영|설계|분석|지원|수행|처리|담당)\s*$|[다함음]\.?$", text)
 
 
+_OPEN_END = re.compile(r"(?:및|와|과|,|、|(?i:\band|\bor|&))\s*$")
+
+
+def _ocr_tail_line(text: str) -> bool:
+    """A recognised line that can continue a duty cell: words, not a sentence, label or noise."""
+    text = squash(text)
+    words = text.split()
+    if not words or len(text) > 120 or heading_kind(text) or re.search(r"[다음]\.\s*$|[:：]", text):
+        return False
+    real = [w for w in words if len(re.findall(r"[가-힣]", w)) >= 2 or len(re.findall(r"[A-Za-z]", w)) >= 3]
+    return len(real) >= max(1, (len(words) + 1) // 2)
+
+
 def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     duties: list[Duty] = []
     section: Span | None = None
@@ -451,7 +464,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     _table_duties(grids[t], r, c, add)
                     if len(duties) > before:
                         done_tables.add(t)
-                        mode = None
+                        # OCR breaks a tall cell into the row and plain lines under it
+                        mode = "ocr_tail" if block.ocr else None
                         continue
                     mode = "list"  # "| 담당업무 | 아래와 같음 |": the list may follow the table
                     continue
@@ -462,6 +476,15 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     add(_work_of(rest), block, prose=True)  # "5. 담당업무: …하고, …하며"
                 continue
             mode = None
+            continue
+        if mode == "ocr_tail":
+            if block.table is not None or not _ocr_tail_line(block.text):
+                mode = None
+                continue
+            if duties and _OPEN_END.search(duties[-1].text):  # "…화물 운영 및" + "일정 관리"
+                duties[-1].text = f"{duties[-1].text} {squash(block.text)}"
+            else:
+                add(block.text, block)
             continue
         if mode != "list":
             continue
