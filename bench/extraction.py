@@ -127,8 +127,10 @@ def match_duties(want: list[str], got: list[str]) -> list[tuple[int, int]]:
     """One-to-one pairs (i_want, j_got) with ratio ≥ DUTY_MATCH, best pairs first."""
     scored = []
     for i, w in enumerate(want):
+        # a bilingual label "중남미 바이어 발굴 / Find buyers" is matched by either language
+        forms = [w, *(p for p in re.split(r"\s+/\s+|\s*[(（](?=[A-Za-z])|[)）]\s*$", w) if p and p.strip())]
         for j, g in enumerate(got):
-            r = SequenceMatcher(None, norm(w), norm(g)).ratio()
+            r = max(SequenceMatcher(None, norm(f), norm(g)).ratio() for f in forms)
             if r >= DUTY_MATCH:
                 scored.append((r, i, j))
     pairs: list[tuple[int, int]] = []

@@ -23,9 +23,12 @@ import corpus  # noqa: E402
 import reading  # noqa: E402
 
 DUTY_TYPES = {"employment_contract", "employment_reason_statement", "previous_employer_letter"}
-# floors per family, under today's figures: a drop below them is a reading regression
-FLOOR_RECALL = 0.6
-FLOOR_PRECISION = 0.6
+# Floors under today's figures (bench/extraction.py, development part: recall 0.82, precision
+# 0.84 overall; the weakest families — scans, letters in prose — near 0.45): a drop below them is
+# a reading regression. Families with fewer than 5 labelled duties are held only by the overall floor.
+FLOOR_RECALL = 0.4
+FLOOR_PRECISION = 0.4
+FLOOR_OVERALL = {"recall": 0.78, "precision": 0.80}
 
 
 @cache
@@ -65,10 +68,29 @@ def test_family_reading(family: str) -> None:
         paired += reading.match_duties(labelled, found)
         want += len(labelled)
         got += len(found)
-    if want:
+    if want >= 5:
         assert paired / want >= FLOOR_RECALL, f"{family}: duty recall {paired}/{want}"
-    if got:
+    if got >= 5:
         assert paired / got >= FLOOR_PRECISION, f"{family}: duty precision {paired}/{got}"
+
+
+@pytest.mark.slow
+def test_overall_duty_reading() -> None:
+    want = got = paired = 0
+    for docs in _read_all().values():
+        for item, facts in docs:
+            if item.labels["type"] not in DUTY_TYPES:
+                continue
+            labelled = [[str(d)] for d in item.labels.get("duties") or []]
+            for i, alt in enumerate(item.labels.get("duties_alternatives") or []):
+                if i < len(labelled) and alt:
+                    labelled[i].append(str(alt))
+            found = [d.text for d in facts.duties]
+            paired += reading.match_duties(labelled, found)
+            want += len(labelled)
+            got += len(found)
+    assert paired / want >= FLOOR_OVERALL["recall"], f"recall {paired}/{want}"
+    assert paired / got >= FLOOR_OVERALL["precision"], f"precision {paired}/{got}"
 
 
 @pytest.mark.slow

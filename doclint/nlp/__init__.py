@@ -27,6 +27,7 @@ _SIGNATURE_TAIL = 12  # a signature block sits in the last blocks of a document
 # A document contributes at most this many duty lines: a real duty list has a few dozen at most,
 # and a 30,000-line list would otherwise be embedded and judged line by line.
 MAX_DUTIES = 300
+MAX_BLOCKS = 2000  # paragraphs, cells and lines read from one document (a long contract has ~300)
 
 
 def prepare(doc: Document) -> list[Block]:
@@ -40,8 +41,14 @@ def prepare(doc: Document) -> list[Block]:
 
 def understand(doc: Document, blocks: list[Block] | None = None) -> DocumentFacts:
     blocks = blocks if blocks is not None else prepare(doc)
+    notes: list[str] = []
+    if len(blocks) > MAX_BLOCKS:  # bounded work per document, whatever its size
+        notes.append(f"{doc.path}: {len(blocks)} blocks of text; only the first {MAX_BLOCKS} were read")
+        blocks = blocks[:MAX_BLOCKS]
     body = [b for b in blocks if b.kind not in ("header", "footer")]
     facts = DocumentFacts()
+    if notes:
+        facts.extra["notes"] = notes
     facts.doc_type, facts.type_confidence, scores = classify(blocks)
     facts.extra["type_scores"] = scores
     body_text = "\n".join(b.text for b in body)

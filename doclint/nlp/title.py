@@ -149,8 +149,7 @@ def _sentence_texts(blocks: list[Block]) -> list[tuple[Block, str]]:
     file broke after "Pvt. Ltd." goes on in the next line)."""
     out: list[tuple[Block, str]] = []
     body = [b for b in blocks if b.kind not in ("header", "footer") and b.table is None]
-    for i, block in enumerate(body):
-        out.append((block, block.text))
+    out.extend((block, block.text) for block in body)
     for i, block in enumerate(body[:-1]):
         if block.kind == "line" and body[i + 1].kind == "line":
             out.append((block, block.text + " " + body[i + 1].text))
@@ -200,8 +199,12 @@ def find_title(blocks: list[Block]) -> Title | None:
     title = (title or _labelled(blocks, "fallback_labels") or _from_sentence(blocks) or _from_work_line(blocks)
              or _labelled(blocks, "occupation_labels") or _headline(blocks))
     if title is not None and title.rank is None:
-        title.rank = _rank_of_field(blocks)
+        said = _RANK_SAID.search(title.text)  # "…로 근무하며, 직급은 선임으로 한다"
+        title.rank = said.group(1) if said else _rank_of_field(blocks)
     return title
+
+
+_RANK_SAID = re.compile(r"직\s*급(?:은|는)\s*([가-힣A-Za-z]{1,6}?)\s*(?:으로|로)")
 
 
 def _only_rank(title: Title) -> bool:

@@ -1,0 +1,142 @@
+"""The role reader as a user meets it: `doclint inspect`, lead-ins read by meaning, absence rules
+that quote near misses, recruiting voice for DL104, plain lines for `suggest -`, bounded work,
+and the judge's probability and reason. Real files, real readers, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, lint, run_doclint, understand_file
+
+STATEMENT_EN = """STATEMENT OF EMPLOYMENT REASONS
+Applicant: Ana Souza (Brazil)
+Occupation code: 2224
+
+1. Position and duties
+We intend to employ Ms. Souza as Frontend Web Developer. She will be responsible for the following:
+- Building the customer storefront in React and TypeScript (50%)
+- Integrating payment and shipping APIs into the web checkout (30%)
+- Improving page speed and accessibility of the shop (20%)
+
+2. Reason for hiring a foreign national
+Our Brazilian storefront launches next year and no Korean applicant combined React experience with Portuguese.
+
+3. How the applicant meets the requirements of the position (자격요건)
+Ms. Souza holds a BSc in Computer Science and has six years of frontend experience at two e-commerce firms.
+"""
+
+CONTRACT_KO = """근 로 계 약 서
+주식회사 한빛소프트(이하 "갑")와 응우옌 반 안(이하 "을")은 다음과 같이 근로계약을 체결한다.
+제3조 (직위 및 담당업무)
+① 을은 개발팀 소속 백엔드 개발자로 근무하며, 직급은 선임으로 한다.
+② 을이 담당하는 업무는 다음과 같다.
+1. 주문·결제 서버 API 설계 및 개발
+2. 데이터베이스 쿼리 성능 개선
+3. 장애 대응 및 운영 로그 분석
+③ 갑은 을의 동의 없이 담당업무를 다른 직종의 업무로 변경하지 아니한다.
+제4조 (임금)
+월 기본급 3,800,000원
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_statement_lead_in_sections_and_title_in_sentence(tmp_path: Path) -> None:
+    facts = understand_file(_write(tmp_path, "statement.txt", STATEMENT_EN))
+    assert facts.doc_type.value == "employment_reason_statement"
+    assert facts.title is not None and facts.title.value == "Frontend Web Developer"
+    assert [d.text for d in facts.duties] == [
+        "Building the customer storefront in React and TypeScript",
+        "Integrating payment and shipping APIs into the web checkout",
+        "Improving page speed and accessibility of the shop",
+    ]
+    assert [d.share for d in facts.duties] == [0.5, 0.3, 0.2]
+    assert facts.foreign_reason is not None and facts.qualification_link is not None
+    assert facts.posting_phrases == []  # 자격요건 in the applicant's own section is no posting
+
+
+def test_article_contract_clauses_are_not_duties(tmp_path: Path) -> None:
+    facts = understand_file(_write(tmp_path, "contract.txt", CONTRACT_KO))
+    assert [d.text for d in facts.duties] == [
+        "주문·결제 서버 API 설계 및 개발", "데이터베이스 쿼리 성능 개선", "장애 대응 및 운영 로그 분석",
+    ]
+    assert facts.title is not None and facts.title.value == "백엔드 개발자" and facts.title.rank == "선임"
+
+
+def test_inspect_text_and_json(tmp_path: Path) -> None:
+    path = _write(tmp_path, "contract.txt", CONTRACT_KO)
+    proc = run_doclint("inspect", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert "type:      employment_contract" in proc.stdout and "title:     백엔드 개발자" in proc.stdout
+    assert "duty" in proc.stdout and "opens the duty list" in proc.stdout
+    proc = run_doclint("inspect", str(path), "--format", "json")
+    data = json.loads(proc.stdout)
+    roles = {b["text"]: b["role"] for b in data["blocks"]}
+    assert roles["1. 주문·결제 서버 API 설계 및 개발"] == "duty"
+    assert roles["③ 갑은 을의 동의 없이 담당업무를 다른 직종의 업무로 변경하지 아니한다."] != "duty"
+    assert [d["line"] for d in data["duties"]] == [6, 7, 8]
+    bad = run_doclint("inspect", str(tmp_path / "missing.docx"))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_absence_speaks_at_info_when_duties_may_be_there(tmp_path: Path) -> None:
+    """Duties in a layout the reader does not follow are quoted at info, never an error."""
+    text = ("근로계약서\n갑과 을은 아래와 같이 계약한다.\n근무장소: 서울\n"
+            "을은 매일 아침 물류센터 재고 데이터를 SQL로 추출하여 수요 예측 모델을 학습시키는 일을 한다.\n"
+            "임금: 월 3,500,000원\n")
+    result = lint(_write(tmp_path, "contract.txt", text), select={"DL102"})
+    findings = result.findings
+    assert findings and all(f.rule == "DL102" for f in findings)
+    assert findings[0].severity.value in ("info", "error")
+    if findings[0].severity.value == "info":
+        assert findings[0].data["candidates"]
+    empty = lint(_write(tmp_path, "empty.txt", "근로계약서\n갑과 을은 계약한다.\n임금: 월 3,000,000원\n"), select={"DL102"})
+    assert [f.severity.value for f in empty.findings] == ["error"]
+
+
+def test_posting_language_needs_recruiting_voice(tmp_path: Path) -> None:
+    posting = _write(tmp_path, "s.txt", STATEMENT_EN + "\nWe are looking for a passionate developer. 우대사항: Vue 경험\n")
+    assert understand_file(posting).posting_phrases
+    assert not understand_file(_write(tmp_path, "t.txt", STATEMENT_EN)).posting_phrases
+
+
+def _stdin(*args: str, text: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "doclint", *args], input=text, capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
+def test_suggest_reads_plain_lines_with_probability_and_reason() -> None:
+    text = ("Plan and shoot short-form videos for Instagram Reels (50%)\n"
+            "Edit product videos and motion graphics in Premiere Pro (30%)\n"
+            "Write press releases (20%)\n")
+    proc = _stdin("suggest", "-", "--format", "json", text=text)
+    data = json.loads(proc.stdout)
+    assert [d["text"] for d in data["duties"]][0] == "Plan and shoot short-form videos for Instagram Reels"
+    top = data["suggestions"][0]
+    assert top["code"] == "S2855" and 0.5 <= top["probability"] <= 1.0
+    assert top["reason"] and top["reason"][0]["definition"]
+    assert sum(s["probability"] for s in data["suggestions"]) <= 1.0001
+    proc = _stdin("suggest", "-", text=text)
+    assert "because:" in proc.stdout and "p" in proc.stdout.splitlines()[0]
+
+
+def test_bounded_work_per_document(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("근로계약서")
+    d.add_paragraph("담당업무")
+    for i in range(3000):
+        d.add_paragraph(f"웹 서비스 화면 개발 및 유지보수 {i}", style="List Bullet")
+    path = tmp_path / "big.docx"
+    d.save(str(path))
+    facts = understand_file(path)
+    assert len(facts.duties) == 300
+    assert any("only the first" in n for n in facts.extra["notes"])
