@@ -118,7 +118,7 @@ def test_suggest_reads_plain_lines_with_probability_and_reason() -> None:
             "Write press releases (20%)\n")
     proc = _stdin("suggest", "-", "--format", "json", text=text)
     data = json.loads(proc.stdout)
-    assert [d["text"] for d in data["duties"]][0] == "Plan and shoot short-form videos for Instagram Reels"
+    assert data["duties"][0]["text"] == "Plan and shoot short-form videos for Instagram Reels"
     top = data["suggestions"][0]
     assert top["code"] == "S2855" and 0.5 <= top["probability"] <= 1.0
     assert top["reason"] and top["reason"][0]["definition"]
