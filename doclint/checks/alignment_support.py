@@ -40,11 +40,7 @@ def split_across_functions(result: CaseAlignment) -> bool:
     top = [i for i in result.judgement.positions if result.eligible[i]][:2]
     if len(top) < 2:
         return False
-    # the second kind of work is real: a fair share of the duties, and a plausible code on its own
-    second = top[1]
-    if result.coverage_of(second) < 0.25 or result.judgement.probability_of(second) < 0.1:
-        return False
-    return function_of(result.entries[top[0]].code) != function_of(result.entries[second].code)
+    return function_of(result.entries[top[0]].code) != function_of(result.entries[top[1]].code)
 
 
 def basis(ctx: CaseContext, result: CaseAlignment) -> str:

@@ -34,11 +34,8 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         return  # the two codes read the duties almost equally well: a near tie, not a drift
     if not confident(result):
         return  # the judge cannot tell which code fits: no verdict to report
-    if result.judgement is not None and (
-        result.judgement.probability_of(best) < result.judgement.probability_of(result.chosen)
-        or result.judgement.probability_of(result.chosen) >= 0.1
-    ):
-        return  # judged as a whole, the chosen code is still a plausible reading of the duties
+    if result.judgement is not None and result.judgement.probability_of(best) < result.judgement.probability_of(result.chosen):
+        return  # coverage points away, but judged as a whole the duties fit the chosen code better
     best_entry, chosen_entry = result.entries[best], result.entries[result.chosen]
     yield finding(
         ctx, "DL401", result.pulling_away(best),
