@@ -1,4 +1,4 @@
-"""The command line (SPEC §2): check, suggest, codes, rules, explain."""
+"""The command line: check, suggest, inspect, codes, rules, explain, cache."""
 
 from __future__ import annotations
 

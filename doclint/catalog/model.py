@@ -79,7 +79,7 @@ class CodeEntry(BaseModel):
 
 
 class GuideNumber(BaseModel):
-    """A number that guides print but the official list does not hold (seed 001's table)."""
+    """A number that guides print but the official list does not hold (a guide's own code table)."""
 
     model_config = ConfigDict(extra="forbid")
     number: str
@@ -155,7 +155,7 @@ class Catalog(BaseModel):
         return self._by_code.get(code.strip().upper())
 
     def info(self) -> dict[str, object]:
-        """Provenance for reports (SPEC §4 `catalog`)."""
+        """Provenance for reports (the JSON report's `catalog` field)."""
         meta = self.catalog
         return {"name": meta.name, "version": meta.version or None, "as_of": meta.as_of.isoformat(),
                 "official": meta.official, "codes": len(self.codes)}

@@ -10,7 +10,7 @@ from doclint.checks import case_facts
 from doclint.checks.base import rule
 from doclint.model import Finding
 
-MAX_AGE_MONTHS = 6  # seed 001: don't rely on lists or guides older than 6 months
+MAX_AGE_MONTHS = 6  # practitioners' advice: don't rely on lists or guides older than 6 months
 
 
 def months_between(earlier: date, later: date) -> int:

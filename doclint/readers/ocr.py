@@ -1,6 +1,6 @@
 """OCR of page images with tesseract (kor+eng), page by page, for scanned PDFs and images.
 
-Measured on 2 cores (../shared/TECH-NOTES.md, bench/ocr.py): OMP_THREAD_LIMIT=1 makes tesseract
+Measured on 2 cores (bench/ocr.py): OMP_THREAD_LIMIT=1 makes tesseract
 ~6x faster, `--psm 6` reads forms best, and erasing ruled lines first keeps table rows that
 tesseract otherwise drops. Results are cached per page image in the user's cache folder."""
 
