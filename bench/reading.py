@@ -22,7 +22,6 @@ import argparse
 import re
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -32,18 +31,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import corpus
+from extraction import norm  # the same normalisation as the team's own set
 
 DUTY_MATCH = 0.85
 TARGETS = {"type": 0.99, "title": 0.95, "duty recall": 0.97, "duty precision": 0.95,
            "reason": 0.95, "qualification": 0.95, "posting": 0.95}
 ABSENCE_RULES = ("DL102", "DL301", "DL202", "DL203")
+DUTY_TYPES = {"employment_contract", "employment_reason_statement", "previous_employer_letter"}
 
 
-def norm(text: Any) -> str:
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFC", str(text)).casefold()
-    return re.sub(r"[\W_]+", "", text)
+def labelled_duties(labels: dict[str, Any]) -> list[list[str]]:
+    """Each labelled duty with its other-language form, when the writer gave one."""
+    out = [[str(d)] for d in labels.get("duties") or []]
+    for i, alt in enumerate(labels.get("duties_alternatives") or []):
+        if i < len(out) and alt:
+            out[i].append(str(alt))
+    return out
+
+
+def duty_tally(docs: list[tuple[corpus.LabelledFile, Any]]) -> tuple[int, int, int]:
+    """(paired, labelled, found) duty lines over documents of the types that state duties."""
+    paired = want = got = 0
+    for item, facts in docs:
+        if item.labels.get("type") not in DUTY_TYPES:
+            continue
+        labelled = labelled_duties(item.labels)
+        found = [d.text for d in facts.duties]
+        paired += match_duties(labelled, found)
+        want += len(labelled)
+        got += len(found)
+    return paired, want, got
 
 
 def _similar(a: str, b: str) -> float:
@@ -114,17 +131,13 @@ def score_file(item: corpus.LabelledFile, tallies: list[Tally], misses: list[str
             misses.append(f"{item.case}/{item.path.name}: unreadable ({exc})")
         return
     want_type = labels.get("type")
-    duty_types = {"employment_contract", "employment_reason_statement", "previous_employer_letter"}
     got_duties = [d.text for d in facts.duties]
-    want_duties = [[str(d)] for d in labels.get("duties") or []]
-    for i, alt in enumerate(labels.get("duties_alternatives") or []):
-        if i < len(want_duties) and alt:
-            want_duties[i].append(str(alt))
-    paired = match_duties(want_duties, got_duties) if want_type in duty_types else 0
+    want_duties = labelled_duties(labels)
+    paired = match_duties(want_duties, got_duties) if want_type in DUTY_TYPES else 0
     results: dict[str, tuple[int, int]] = {"type": (int(facts.doc_type.value == want_type), 1)}
     if labels.get("title"):
         results["title"] = (int(title_ok(facts.title, labels)), 1)
-    if want_type in duty_types:
+    if want_type in DUTY_TYPES:
         results["duty recall"] = (paired, len(want_duties))
         results["duty precision"] = (paired, len(got_duties))
     if want_type == "employment_reason_statement":

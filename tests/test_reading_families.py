@@ -22,7 +22,6 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 import reading  # noqa: E402
 
-DUTY_TYPES = {"employment_contract", "employment_reason_statement", "previous_employer_letter"}
 # Floors under today's figures (bench/extraction.py, development part: recall 0.82, precision
 # 0.84 overall; the weakest families — scans, letters in prose — near 0.45): a drop below them is
 # a reading regression. Families with fewer than 5 labelled duties are held only by the overall floor.
@@ -56,18 +55,7 @@ def test_family_reading(family: str) -> None:
     docs = _read_all()[family]
     for item, facts in docs:
         assert facts.doc_type.value == item.labels["type"], (item.path.name, facts.doc_type)
-    want = got = paired = 0
-    for item, facts in docs:
-        if item.labels["type"] not in DUTY_TYPES:
-            continue
-        labelled = [[str(d)] for d in item.labels.get("duties") or []]
-        for i, alt in enumerate(item.labels.get("duties_alternatives") or []):
-            if i < len(labelled) and alt:
-                labelled[i].append(str(alt))
-        found = [d.text for d in facts.duties]
-        paired += reading.match_duties(labelled, found)
-        want += len(labelled)
-        got += len(found)
+    paired, want, got = reading.duty_tally(docs)
     if want >= 5:
         assert paired / want >= FLOOR_RECALL, f"{family}: duty recall {paired}/{want}"
     if got >= 5:
@@ -76,19 +64,7 @@ def test_family_reading(family: str) -> None:
 
 @pytest.mark.slow
 def test_overall_duty_reading() -> None:
-    want = got = paired = 0
-    for docs in _read_all().values():
-        for item, facts in docs:
-            if item.labels["type"] not in DUTY_TYPES:
-                continue
-            labelled = [[str(d)] for d in item.labels.get("duties") or []]
-            for i, alt in enumerate(item.labels.get("duties_alternatives") or []):
-                if i < len(labelled) and alt:
-                    labelled[i].append(str(alt))
-            found = [d.text for d in facts.duties]
-            paired += reading.match_duties(labelled, found)
-            want += len(labelled)
-            got += len(found)
+    paired, want, got = reading.duty_tally([doc for docs in _read_all().values() for doc in docs])
     assert paired / want >= FLOOR_OVERALL["recall"], f"recall {paired}/{want}"
     assert paired / got >= FLOOR_OVERALL["precision"], f"precision {paired}/{got}"
 
