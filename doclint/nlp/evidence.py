@@ -9,9 +9,12 @@ import re
 
 from doclint.model import Block, Location, Span
 from doclint.nlp import meaning
+from doclint.nlp.phrases import matches
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import squash, strip_marker
+from doclint.nlp.title import is_title_line
 
+_CODE = re.compile(r"(?<![\d.,])S?\d{3,5}(?![\d.,])")
 _FIELD = re.compile(r"^[^:：]{1,25}[:：]\s*\S{0,30}$")  # "성명: 홍길동" is a field, not a task
 _MAX_LINES = 400  # a document's lines looked at (the head of a very long one is enough)
 
@@ -33,7 +36,10 @@ def _lines(blocks: list[Block], min_chars: int, max_chars: int) -> list[tuple[st
 def duty_candidates(blocks: list[Block], limit: int = 5) -> list[dict[str, object]]:
     """Lines that read like some occupation's duty (close to a catalog definition line), best
     first: what an absence rule quotes when it cannot be sure."""
-    lines = _lines(blocks, 8, 200)
+    # a task has a few words: a job title or a code's name ("Engineer", "2371 환경공학 기술자")
+    # matches the catalog's name lines but is not a duty
+    lines = [(t, b) for t, b in _lines(blocks, 8, 400)
+             if len(t.split()) >= 3 and not _CODE.search(t) and not is_title_line(t, None)]
     if not lines:
         return []
     th = meaning.thresholds()["task"]
@@ -58,10 +64,16 @@ def under_heading(blocks: list[Block], role: str) -> Span | None:
     for (i, _), c in zip(heads, meaning.closeness([t for _, t in heads]), strict=True):
         if c.role != role or c.score < th["heading"] or c.margin < th["heading_margin"]:
             continue
-        for block in blocks[i + 1: i + 4]:
+        for block in blocks[i + 1: i + 4]:  # the section's first passage, before any other heading
             text = squash(block.text)
-            if block.kind in ("header", "footer") or len(text) < 30 or _form(block):
+            if block.kind in ("header", "footer"):
                 continue
+            if heading_kind(block.text) or _form(block):
+                break
+            if len(text) < 30:
+                continue
+            if matches(text, "posting"):
+                break  # copied posting text under a "채용 사유" heading is not the employer's reason
             return Span(text[:200], Location(block.line, block.page))
     return None
 
@@ -70,7 +82,11 @@ def passage(blocks: list[Block], role: str) -> tuple[Span | None, Span | None]:
     """(the passage that is clearly about `role`, or None; else the closest unclear candidate)."""
     found = under_heading(blocks, role)
     if found is not None:
-        return found, None
+        # the heading says what the section is for; the passage must also read a little like it,
+        # or it is only a candidate ("speaks French" under "Reason for employment")
+        if meaning.closeness([found.text], "passages")[0].scores.get(role, 0.0) >= meaning.thresholds()["passage_unclear"]:
+            return found, None
+        return None, found
     lines = _lines(blocks, 15, 600)
     if not lines:
         return None, None
