@@ -13,14 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from doclint.errors import UsageError
 from doclint.readers import is_supported
 
 MANIFEST = "doclint-case.toml"
 MANIFEST_KEYS = {"code", "subcategory", "title", "annual_salary_krw", "employer_industry", "applicant"}
-
-
-class UsageError(Exception):
-    """A command-line or configuration problem: exit status 2."""
 
 
 @dataclass
@@ -57,20 +54,13 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return data
 
 
-def _walk(folder: Path, display: str, root: Path, cases: list[Case], seen: set[tuple[int, int]]) -> None:
-    try:
-        st = folder.stat()
-    except OSError:
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen:  # a symlink loop
-        return
-    seen.add(key)
+def _entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The supported documents directly in `folder`, and its sub-folders (hidden/lock files skipped)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
-        return
-    files: list[tuple[Path, str]] = []
+        return [], []
+    files: list[Path] = []
     subdirs: list[Path] = []
     for entry in entries:
         if _skip(entry.name):
@@ -80,18 +70,47 @@ def _walk(folder: Path, display: str, root: Path, cases: list[Case], seen: set[t
             if entry.is_dir():
                 subdirs.append(path)
             elif entry.is_file() and is_supported(path):
-                files.append((path, _display(display, root, path)))
+                files.append(path)
         except OSError:
             continue
+    return files, subdirs
+
+
+def _walk(folder: Path, display: str, root: Path, cases: list[Case], seen: set[tuple[int, int]]) -> None:
+    try:
+        st = folder.stat()
+    except OSError:
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:  # a symlink loop
+        return
+    seen.add(key)
+    files, subdirs = _entries(folder)
     if files:
-        cases.append(Case(_display(display, root, folder), files, read_manifest(folder)))
+        cases.append(Case(_display(display, root, folder), [(p, _display(display, root, p)) for p in files], read_manifest(folder)))
     for sub in subdirs:
         _walk(sub, display, root, cases, seen)
 
 
-def discover(paths: list[str]) -> list[Case]:
-    """Cases under the given paths, in a stable order. Raises UsageError for a path that does
-    not exist or names nothing doclint can check."""
+def _holding_case(path: Path, given: str) -> Case:
+    """--whole-case: the case folder that holds a file given alone (pre-commit passes the
+    changed files only, but the consistency rules need the whole folder)."""
+    folder = path.parent
+    parent = os.path.dirname(given)
+    files, _ = _entries(folder)
+    return Case(parent or ".", [(p, os.path.join(parent, p.name)) for p in files], read_manifest(folder))
+
+
+def _key(case: Case) -> tuple[bool, str]:
+    """What a case is on disk, so that a folder named twice (or a file and its folder) is one case."""
+    first = case.files[0][0].resolve()
+    return (case.is_folder, str(first.parent if case.is_folder else first))
+
+
+def discover(paths: list[str], whole_case: bool = False) -> list[Case]:
+    """Cases under the given paths, in a stable order, each once. Raises UsageError for a path
+    that does not exist or names nothing doclint can check. With `whole_case`, a file given
+    alone stands for the whole case folder that holds it."""
     cases: list[Case] = []
     for given in paths:
         path = Path(given)
@@ -100,11 +119,14 @@ def discover(paths: list[str]) -> list[Case]:
         if path.is_file():
             if not is_supported(path):
                 raise UsageError(f"{given}: not a supported document (.docx, .pdf, .hwp, .hwpx, .txt, .md, images)")
-            cases.append(Case(given, [(path, given)], {}, is_folder=False))
+            cases.append(_holding_case(path, given) if whole_case else Case(given, [(path, given)], {}, is_folder=False))
             continue
         found: list[Case] = []
         _walk(path, given.rstrip("/") or given, path, found, set())
         if not found:
             raise UsageError(f"{given}: no supported documents in this folder")
         cases.extend(found)
-    return cases
+    unique: dict[tuple[bool, str], Case] = {}
+    for case in cases:
+        unique.setdefault(_key(case), case)
+    return list(unique.values())

@@ -1,4 +1,4 @@
-"""The command line: check, suggest, inspect, codes, rules, explain, cache."""
+"""The command line: check, suggest, inspect, serve, codes, rules, explain, cache."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import click
 
 from doclint import __version__
 from doclint.cases import UsageError
+from doclint.report import FORMATS
 from doclint.threads import limit_blas_threads
 
 limit_blas_threads()
 
-FORMAT_CHOICES = click.Choice(["text", "json", "sarif", "junit", "github", "html"])
+FORMAT_CHOICES = click.Choice(list(FORMATS))
 
 
 class _Group(click.Group):
@@ -63,6 +64,7 @@ def _write(text: str, output: str | None) -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE.")
 @click.option("--no-mask", is_flag=True, help="Show personal numbers (ARC, passport, phone, e-mail) unmasked.")
 @click.option("--no-cache", is_flag=True, help="Use no cache (catalog embeddings, OCR text).")
+@click.option("--whole-case", is_flag=True, help="A file given alone stands for the whole case folder that holds it (for pre-commit).")
 def check(paths: tuple[str, ...], fmt: str | None, output: str | None, **kwargs: object) -> None:
     """Lint files and/or folders of case documents."""
     from doclint.run import run_check
@@ -95,6 +97,23 @@ def inspect(path: str, fmt: str) -> None:
     from doclint.inspect import run_inspect
 
     sys.exit(run_inspect(path, fmt))
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default="a free port", help="Port on 127.0.0.1.")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser; just print the address.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), help="Default message language of reports.")
+@click.option("--catalog", type=click.Path(exists=True), help="A code catalog file (CSV/TSV/XLSX/YAML).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file.")
+@click.option("--no-cache", is_flag=True, help="Use no cache (catalog embeddings, OCR text).")
+def serve(port: int, no_browser: bool, **kwargs: object) -> None:
+    """A local web app: drop case folders or files into a page, read the report, paste duties.
+
+    It listens on 127.0.0.1 only and prints its address (with a random token) on the first
+    line; uploads are kept in a private temporary folder for their request only."""
+    from doclint.serve import serve as run_server
+
+    sys.exit(run_server(port, not no_browser, dict(kwargs)))
 
 
 @cli.command()

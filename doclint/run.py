@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from doclint.cases import UsageError, discover
+from doclint.cases import Case, UsageError, discover
 from doclint.config import Options, parse_rule_list, resolve_rules
-from doclint.engine import RunResult, run
+from doclint.engine import CaseResult, RunResult, run
 from doclint.report import formatter
 
 
@@ -80,7 +81,7 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     opts = build_options(paths, kwargs)
     fmt = fmt or opts.extra.get("format") or "text"
     _check_catalog(opts)
-    cases = discover(paths)
+    cases = discover(paths, whole_case=bool(kwargs.get("whole_case")))
     if opts.model:
         _check_model(opts)
     if _want_progress(opts, fmt, output, len(cases)):
@@ -94,17 +95,9 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
 
         with Progress(TextColumn("checking cases"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
             task = bar.add_task("cases", total=len(cases))
-            result = run(cases, opts, on_case=lambda _: bar.advance(task))
+            result = check_cases(cases, opts, on_case=lambda _: bar.advance(task))
     else:
-        result = run(cases, opts)
-    from doclint import baseline, privacy
-
-    for f in result.findings:
-        f.data["fingerprint"] = baseline.fingerprint(f)
-    _apply_baseline(result, opts)
-    if not opts.extra.get("no_mask"):
-        privacy.mask_run(result)
-    _write_baseline(result, opts)
+        result = check_cases(cases, opts)
     color = output is None and sys.stdout.isatty() and fmt == "text"
     text = formatter(fmt)(result, opts, color)
     if output:
@@ -117,6 +110,21 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     if any(opts.fails(f.severity) for f in result.findings):
         return 1
     return 0
+
+
+def check_cases(cases: list[Case], opts: Options, on_case: Callable[[CaseResult], None] | None = None) -> RunResult:
+    """The findings of a run as a user sees them: fingerprinted, the baseline applied, personal
+    numbers masked. `doclint check` and `doclint serve` both report this."""
+    from doclint import baseline, privacy
+
+    result = run(cases, opts, on_case=on_case)
+    for f in result.findings:
+        f.data["fingerprint"] = baseline.fingerprint(f)
+    _apply_baseline(result, opts)
+    if not opts.extra.get("no_mask"):
+        privacy.mask_run(result)
+    _write_baseline(result, opts)
+    return result
 
 
 def _apply_baseline(result: RunResult, opts: Options) -> None:
@@ -143,4 +151,4 @@ def _write_baseline(result: RunResult, opts: Options) -> None:
         print(f"doclint: wrote {n} finding(s) to {opts.extra['write_baseline']}; fill in each `reason`", file=sys.stderr)
 
 
-__all__ = ["UsageError", "run_check"]
+__all__ = ["UsageError", "check_cases", "run_check"]

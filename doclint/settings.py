@@ -51,6 +51,10 @@ class Settings:
         if "catalog" in d and self.path is not None:  # relative to the configuration file
             opts.catalog = str(self.path.parent / str(d["catalog"]))
         if "format" in d:
+            from doclint.report import FORMATS
+
+            if d["format"] not in FORMATS:
+                raise UsageError(f"{where}: format must be one of {', '.join(FORMATS)}")
             opts.extra["format"] = d["format"]
         limits = {"timeout-per-page": "seconds_per_page", "timeout-per-document": "seconds_per_document", "max-pages": "max_pages"}
         for key, attr in limits.items():

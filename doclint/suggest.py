@@ -49,12 +49,26 @@ def plain_lines(doc: Document) -> list[Duty]:
 
 
 def suggest(path: str, options: Options) -> dict[str, Any]:
+    return suggest_document(_document(path, options), path, options)
+
+
+def suggest_text(text: str, options: Options, name: str = "<text>") -> dict[str, Any]:
+    """Pasted duties (the web app's box): read like text on stdin."""
+    from doclint.readers.text import read_text_bytes
+
+    try:
+        doc = read_text_bytes(text.encode("utf-8"), name, options.limits)
+    except ReadError as exc:
+        raise UsageError(f"cannot read the text: {exc}") from exc
+    return suggest_document(doc, "-", options)
+
+
+def suggest_document(doc: Document, path: str, options: Options) -> dict[str, Any]:
     from doclint.align import EncoderError, align_case
     from doclint.case import CaseContext, DocRecord
     from doclint.engine import choose_code
     from doclint.nlp import understand
 
-    doc = _document(path, options)
     facts = understand(doc)
     if path == "-" and not facts.duties:
         facts.duties = plain_lines(doc)

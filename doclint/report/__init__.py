@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 Formatter = Callable[["RunResult", "Options", bool], str]
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "csv")
 
 
 def formatter(name: str) -> Formatter:

@@ -1,7 +1,8 @@
 """--format html: one self-contained page (no network, no CDN) a consultant can open and send.
 Per case: the chosen code against the top suggestions as coverage bars, every duty coloured by
 whether it fits the chosen code and labelled with the code it fits best, the findings with their
-evidence and fix; filters by severity and rule; English or Korean by --lang; prints cleanly."""
+evidence and fix; above them an overview of all cases (worst first, sortable, filterable, each row
+linking to its case); filters by severity and rule; English or Korean by --lang; prints cleanly."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from doclint import __version__
 from doclint.checks.base import doc_type_name, messages
 from doclint.model import DocType
 from doclint.report.data import case_dict, summary
+from doclint.report.overview import VERDICTS, CaseRow, anchor
+from doclint.report.overview import rows as overview_rows
 
 if TYPE_CHECKING:
     from doclint.config import Options
@@ -73,11 +76,23 @@ border-radius:4px;padding:1px 5px;white-space:nowrap}
 .finding blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);color:#344054;background:#fff}
 .finding .fix{font-size:13px}.finding .fix b{color:var(--ok)}
 .empty{color:var(--ok);font-weight:600}
+#overview{margin-bottom:24px}
+#overview .tools{display:flex;gap:10px;align-items:center;margin-bottom:10px;flex-wrap:wrap}
+#overview input,#overview select{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px}
+#overview input{min-width:240px}
+#overview th[data-sort]{cursor:pointer;user-select:none;white-space:nowrap}
+#overview th[data-sort]::after{content:" ↕";color:#d0d5dd}
+#overview th.asc::after{content:" ↑";color:var(--ink)}#overview th.desc::after{content:" ↓";color:var(--ink)}
+#overview td.num{text-align:right;font-variant-numeric:tabular-nums}
+#overview a{color:var(--accent);text-decoration:none;word-break:break-all}
+.verdict{font-weight:650;white-space:nowrap}
+.verdict.not_ready{color:var(--err)}.verdict.check{color:var(--warn)}.verdict.ready{color:var(--ok)}
 .hidden{display:none!important}
 footer{color:var(--mute);font-size:12px;text-align:center;padding:0 32px 32px}
 @media print{.toolbar{display:none}body{background:#fff}header.top{background:#fff;color:#000;padding:0 0 12px;
 border-bottom:2px solid #000}header.top .meta{color:#333}.case{break-inside:avoid-page;box-shadow:none}
-main{padding:12px 0}.finding,.bars,tr{break-inside:avoid}.hidden{display:none!important}}
+main{padding:12px 0}.finding,.bars,tr{break-inside:avoid}.hidden{display:none!important}
+#overview .tools{display:none}#overview th[data-sort]::after{content:""}}
 """
 
 JS = """
@@ -92,13 +107,40 @@ JS = """
       const show = on.has(f.dataset.severity) && (!r || f.dataset.rule === r);
       f.classList.toggle('hidden', !show);
     });
-    document.querySelectorAll('.case').forEach(c => {
+    document.querySelectorAll('article.case').forEach(c => {
       const visible = c.querySelectorAll('.finding:not(.hidden)').length;
       c.classList.toggle('hidden', only.checked && visible === 0);
     });
   }
   [...sev, rule, only].forEach(el => el.addEventListener('change', apply));
   apply();
+  // the overview: filter by text and verdict, sort by any column (worst first to begin with)
+  const table = document.querySelector('#overview table');
+  if (!table) return;
+  const body = table.tBodies[0];
+  const text = document.getElementById('case-filter');
+  const verdict = document.getElementById('verdict-filter');
+  function filterRows(){
+    const q = text.value.trim().toLowerCase(), v = verdict.value;
+    [...body.rows].forEach(r => {
+      r.classList.toggle('hidden', (q && !r.textContent.toLowerCase().includes(q)) || (v && r.dataset.verdict !== v));
+    });
+  }
+  text.addEventListener('input', filterRows);
+  verdict.addEventListener('change', filterRows);
+  table.querySelectorAll('th[data-sort]').forEach((th, col) => {
+    th.addEventListener('click', () => {
+      const dir = th.classList.contains('asc') ? -1 : 1;
+      table.querySelectorAll('th').forEach(h => h.classList.remove('asc', 'desc'));
+      th.classList.add(dir === 1 ? 'asc' : 'desc');
+      const key = r => r.cells[col].dataset.key ?? r.cells[col].textContent;
+      const numeric = th.dataset.sort === 'num';
+      [...body.rows].sort((a, b) => {
+        const x = key(a), y = key(b);
+        return dir * (numeric ? (parseFloat(x) - parseFloat(y)) : x.localeCompare(y));
+      }).forEach(r => body.appendChild(r));
+    });
+  });
 })();
 """
 
@@ -226,7 +268,39 @@ def _findings(case: dict[str, Any], t: dict[str, str]) -> str:
     return f'<section><h3>{escape(t["findings_heading"])}</h3>{body}</section>'
 
 
-def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any) -> str:
+def _cell_code(code: str | None, coverage: float | None, t: dict[str, str]) -> str:
+    if not code:
+        return f'<td data-key="">{escape(t["unknown"])}</td>'
+    cov = f" ({coverage:.0%})" if coverage is not None else ""
+    return f'<td data-key="{escape(code)}"><span class="code">{escape(code)}</span>{cov}</td>'
+
+
+def _overview(rows: list[CaseRow], t: dict[str, str]) -> str:
+    """One row per case, worst first, each linking to its case below."""
+    body = []
+    for r in rows:
+        verdict = t[f"verdict_{r.verdict}"]
+        body.append(
+            f'<tr data-verdict="{r.verdict}"><td><a href="#{r.anchor}">{escape(r.path)}</a></td>'
+            f'<td>{escape(r.applicant or t["unknown"])}</td>'
+            f'{_cell_code(r.chosen_code, r.chosen_coverage, t)}{_cell_code(r.best_code, r.best_coverage, t)}'
+            f'<td data-key="{VERDICTS.index(r.verdict)}"><span class="verdict {r.verdict}">{escape(verdict)}</span></td>'
+            f'<td class="num">{r.errors}</td><td class="num">{r.warnings}</td></tr>'
+        )
+    heads = (("case", "text"), ("applicant", "text"), ("chosen_coverage", "text"), ("best_code_coverage", "text"),
+             ("verdict", "num"), ("errors", "num"), ("warnings", "num"))
+    head = "".join(f'<th data-sort="{kind}">{escape(t[key])}</th>' for key, kind in heads)
+    verdicts = "".join(f'<option value="{v}">{escape(t[f"verdict_{v}"])}</option>' for v in VERDICTS)
+    return (
+        f'<section id="overview" class="case"><header><div><h2>{escape(t["overview"])}</h2>'
+        f'<div class="chosen">{escape(t["sort_hint"])}</div></div></header><section>'
+        f'<div class="tools"><input id="case-filter" type="search" placeholder="{escape(t["filter_cases"])}">'
+        f'<select id="verdict-filter"><option value="">{escape(t["all_verdicts"])}</option>{verdicts}</select></div>'
+        f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></section></section>'
+    )
+
+
+def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any, anchor: str) -> str:
     counts = Counter(f["severity"] for f in case["findings"])
     pills = "".join(f'<span class="pill {s}">{counts[s]} {escape(t[s + "s"])}</span>' for s in ("error", "warning", "info") if counts[s])
     pills = pills or f'<span class="pill ok">{escape(t["all_clear"])}</span>'
@@ -234,7 +308,7 @@ def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any) -> s
     chosen_text = (f'{escape(t["chosen_code"])}: <span class="code">{escape(chosen)}</span> {escape(_code_name(chosen, catalog))}'
                    + (f" · {escape(case['subcategory'])}" if case.get("subcategory") else "")) if chosen else escape(t["no_code"])
     return (
-        f'<article class="case" data-path="{escape(case["path"])}"><header><div><h2>{escape(case["path"])}</h2>'
+        f'<article class="case" id="{anchor}" data-path="{escape(case["path"])}"><header><div><h2>{escape(case["path"])}</h2>'
         f'<div class="chosen">{chosen_text}</div></div><div class="counts">{pills}</div></header>'
         f"{_bars(case, t, catalog)}{_findings(case, t)}{_duties(case, t, catalog)}{_documents(case, t, lang)}</article>"
     )
@@ -261,7 +335,9 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
         f'<label><input type="checkbox" data-filter-sev value="{sev}" checked> {escape(t[sev + "s"])}</label>'
         for sev in ("error", "warning", "info")
     )
-    body = "".join(_case(c, t, lang, catalog) for c in cases)
+    order = overview_rows(cases)
+    by_anchor = {anchor(i): c for i, c in enumerate(cases)}
+    body = _overview(order, t) + "".join(_case(by_anchor[r.anchor], t, lang, catalog, r.anchor) for r in order)
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(t["title"])}</title><style>{CSS}</style></head>

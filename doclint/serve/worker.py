@@ -1,0 +1,108 @@
+"""The checking process behind `doclint serve`. One long-lived worker process loads the models
+once and checks every request in its main thread, where the readers' time limits (SIGALRM) work;
+a document that crashes it costs that request only: the pool is started again."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from doclint.errors import UsageError
+
+
+def _options(kwargs: dict[str, Any]) -> Any:
+    """The server's options (its configuration file was found where it started, never in an upload)."""
+    from doclint.run import build_options
+
+    opts = build_options([], kwargs)
+    return replace(opts, jobs=1, progress=False)  # one case at a time in this process
+
+
+def _relabel(cases: list[Any], folder: Path) -> None:
+    """Show the uploaded names ("case-a/contract.docx"), not where the upload was kept."""
+    root = str(folder)
+
+    def rel(display: str) -> str:
+        inner = display[len(root):].lstrip("/") if display.startswith(root) else display
+        return inner or "uploaded files"
+
+    for case in cases:
+        case.path = rel(case.path)
+        case.files = [(real, rel(display)) for real, display in case.files]
+
+
+def warm(kwargs: dict[str, Any]) -> None:
+    """Load the reader's pipelines and the encoder before the first request needs them."""
+    from doclint.align import EncoderError, scorer_for
+    from doclint.nlp.pipeline import preload
+
+    preload()
+    with contextlib.suppress(EncoderError):  # the first check will report it
+        scorer_for(_options(kwargs))
+
+
+def check_folder(folder: str, fmt: str, kwargs: dict[str, Any]) -> tuple[str, int]:
+    """The report of every case in `folder` in `fmt`, and the run's exit status."""
+    from doclint.cases import discover
+    from doclint.report import formatter
+    from doclint.run import _check_catalog, check_cases
+
+    opts = _options(kwargs)
+    _check_catalog(opts)
+    try:
+        cases = discover([folder])
+    except UsageError as exc:
+        raise UsageError("no document doclint can check in the upload (.docx, .pdf, .hwp, .hwpx, .txt, .md, images)") from exc
+    _relabel(cases, Path(folder))
+    result = check_cases(cases, opts)
+    status = 1 if any(opts.fails(f.severity) for f in result.findings) else 0
+    return formatter(fmt)(result, opts, False), status
+
+
+def suggest_text(text: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    from doclint.suggest import suggest_text as suggest
+
+    return suggest(text, _options(kwargs))
+
+
+class Worker:
+    """A one-process pool, restarted when a request kills it."""
+
+    def __init__(self, kwargs: dict[str, Any]) -> None:
+        self.kwargs = kwargs
+        self._lock = threading.Lock()
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # spawn: the server runs threads (uvicorn), which fork would copy half-way
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pool.submit(warm, self.kwargs)
+        return pool
+
+    def call(self, fn: Any, *args: Any) -> Any:
+        """Run fn(*args) in the worker; UsageError passes through, a crash is reported."""
+        with self._lock:
+            pool = self._pool
+        try:
+            return pool.submit(fn, *args).result()
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = self._start()
+            raise WorkerCrashed("doclint's checking process stopped on this upload; it has been restarted") from exc
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class WorkerCrashed(Exception):
+    pass
+
+
+__all__ = ["UsageError", "Worker", "WorkerCrashed", "check_folder", "suggest_text"]
