@@ -59,6 +59,25 @@ def test_html_in_chromium(report: Path) -> None:
         assert marcus.locator("tr.fit, tr.misfit, tr.unknown").count() >= 4  # every duty listed
         page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
 
+        # the overview: one row per case, worst first, sortable, filterable, each row a link
+        overview = page.locator("#overview")
+        rows = overview.locator("tbody tr")
+        assert rows.count() == cases.count()
+        verdicts = [rows.nth(i).get_attribute("data-verdict") for i in range(rows.count())]
+        assert verdicts == sorted(verdicts, key=["not_ready", "check", "ready"].index) and verdicts[-1] == "ready"
+        overview.screenshot(path=str(ARTIFACTS / "overview.png"))
+        overview.locator("th", has_text="Case").click()  # sort by case path
+        paths = [rows.nth(i).locator("a").inner_text() for i in range(rows.count())]
+        assert paths == sorted(paths)
+        page.fill("#case-filter", "marcus")
+        assert overview.locator("tbody tr:visible").count() == 1
+        page.fill("#case-filter", "")
+        page.select_option("#verdict-filter", "ready")
+        assert overview.locator("tbody tr:visible").count() == verdicts.count("ready")
+        page.select_option("#verdict-filter", "")
+        href = overview.locator("a", has_text="02-marcus-marketing-manager").get_attribute("href")
+        assert page.locator(f"article{href}").get_attribute("data-path").endswith("02-marcus-marketing-manager")
+
         # filter: hide warnings, keep errors
         page.uncheck('input[data-filter-sev][value="warning"]')
         assert page.locator('.finding[data-severity="warning"]:visible').count() == 0

@@ -98,7 +98,11 @@ class Worker:
             raise WorkerCrashed("doclint's checking process stopped on this upload; it has been restarted") from exc
 
     def close(self) -> None:
+        """Stop the worker now, also in the middle of a check (the server is going away)."""
+        processes = list(getattr(self._pool, "_processes", {}).values())  # no public way before 3.14
         self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
 
 class WorkerCrashed(Exception):
