@@ -1,4 +1,4 @@
-"""Case discovery (SPEC §2): which files make up which applicant's case.
+"""Case discovery: which files make up which applicant's case.
 
 - a file given directly is a case of its own;
 - a folder that directly holds supported documents is one case;

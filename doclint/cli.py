@@ -117,20 +117,25 @@ def serve(port: int, no_browser: bool, **kwargs: object) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def rules(fmt: str) -> None:
-    """List every rule: code, name, default severity, summary."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", help="Language of the summaries.")
+def rules(fmt: str, lang: str) -> None:
+    """List every rule: code, name, default severity, scope, summary."""
     import json
 
-    from doclint.checks import all_rules
+    from doclint.checks import all_rules, rules_markdown
 
     items = all_rules().values()
+    if fmt == "markdown":
+        click.echo(rules_markdown(lang), nl=False)
+        return
     if fmt == "json":
-        data = [{"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope, "summary": r.text("summary")} for r in items]
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope,
+                 "needs": sorted(r.needs), "params": sorted(r.params), "summary": r.text("summary", lang)} for r in items]
         click.echo(json.dumps({"rules": data}, ensure_ascii=False, indent=2))
         return
     for r in items:
-        click.echo(f"{r.code}  {r.name:<30} {r.severity.value:<8} {r.text('summary')}")
+        click.echo(f"{r.code}  {r.name:<30} {r.severity.value:<8} {r.text('summary', lang)}")
 
 
 @cli.command()

@@ -12,7 +12,6 @@ from doclint.case import CaseContext, DocRecord
 from doclint.cases import Case
 from doclint.checks import all_rules
 from doclint.checks.base import DocContext, Rule
-from doclint.checks.dl001_unreadable import unreadable
 from doclint.config import Options
 from doclint.ignores import path_ignored
 from doclint.model import Finding, ReadError
@@ -66,7 +65,7 @@ def read_case(case: Case, options: Options) -> CaseContext:
 def align_duties(ctx: CaseContext, options: Options) -> None:
     """Duties against codes (DL401–DL404, DL408 read the result). An encoder that cannot be loaded
     leaves the case unaligned with a note, so the other rules still run."""
-    if not any(options.enabled(code) for code in ALIGNMENT_RULES):
+    if not any(options.enabled(code) for code in alignment_rules()):
         return
     from doclint.align import EncoderError, align_case
 
@@ -108,9 +107,10 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
     rules = all_rules()
     findings: list[Finding] = []
     for record in ctx.records:
-        if record.error is not None:
-            if options.enabled("DL001"):
-                findings.append(unreadable(record.display, record.error, options.lang))
+        if record.error is not None:  # only the reader rules see a file that cannot be read
+            for r in rules.values():
+                if r.scope == "reader" and options.enabled(r.code):
+                    findings.extend(r.check(record.display, record.error, options.lang))
             continue
         assert record.doc is not None and record.facts is not None
         dctx = DocContext(record.doc, record.facts, ctx, options.lang)
@@ -121,7 +121,7 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
                 continue
             findings.extend(_guarded(r, dctx, ctx))
     for r in rules.values():
-        if r.scope == "case" and options.enabled(r.code):
+        if r.scope in ("case", "run") and options.enabled(r.code):
             findings.extend(_guarded(r, ctx, ctx))
     findings = [f for f in findings if not path_ignored(f, options)]
     for f in findings:
@@ -148,8 +148,9 @@ def run_case(case: Case, options: Options) -> CaseResult:
     return CaseResult(ctx, check_case(ctx, options))
 
 
-# The rules that need the duties aligned with the catalog; with all of them off, no encoder loads.
-ALIGNMENT_RULES = ("DL401", "DL402", "DL403", "DL404", "DL408", "DL504")
+def alignment_rules() -> list[str]:
+    """The rules that need the duties aligned with the catalog; with all of them off, no encoder loads."""
+    return [code for code, r in all_rules().items() if "alignment" in r.needs]
 
 
 # Reader modules by file suffix, imported before the fork when the folder has such files.
@@ -170,7 +171,7 @@ def preload(options: Options, cases: list[Case]) -> None:
     for suffix in suffixes & _READER_MODULES.keys():
         for module in _READER_MODULES[suffix]:
             importlib.import_module(module)
-    if any(options.enabled(code) for code in ALIGNMENT_RULES):
+    if any(options.enabled(code) for code in alignment_rules()):
         from doclint.align import EncoderError, scorer_for
 
         with contextlib.suppress(EncoderError):
@@ -226,8 +227,6 @@ def _run(
     return _result([r for r in ordered if r is not None])
 
 
-# Rules about the run rather than a case (the catalog's age): reported on the first case only.
-ONCE_PER_RUN = ("DL603",)
 
 
 def _result(cases: list[CaseResult]) -> RunResult:
@@ -235,7 +234,7 @@ def _result(cases: list[CaseResult]) -> RunResult:
     for case in cases:
         kept = []
         for f in case.findings:
-            if f.rule in ONCE_PER_RUN:
+            if all_rules()[f.rule].scope == "run":  # about the run, not a case: on the first case only
                 if f.rule in seen:
                     continue
                 seen.add(f.rule)

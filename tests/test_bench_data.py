@@ -14,7 +14,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-CODES_TSV = ROOT / "tests" / "data" / "e7-official-codes.tsv"  # the official list, copied with its sources
+CODES_TSV = ROOT / "rules" / "catalog" / "e7-official-codes.tsv"  # the official list, copied with its sources
 LINE_FILES = {"tuning": "duty_lines.tsv", "heldout": "duty_lines_heldout.tsv"}
 
 LANGS = {"ko", "en", "mixed"}

@@ -1,5 +1,5 @@
 """The occupation catalog: integrity of the default data against the official list
-(tests/data/e7-official-codes.tsv), tabular user catalogs (CSV/TSV/XLSX) in and out, broken
+(rules/catalog/e7-official-codes.tsv), tabular user catalogs (CSV/TSV/XLSX) in and out, broken
 catalogs as usage errors (exit 2), and `doclint codes`."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from conftest import ROOT, run_doclint, run_json
 from doclint.catalog import CatalogError, load_catalog
 from doclint.catalog.tabular import export_table, load_tabular
 
-TSV = ROOT / "tests" / "data" / "e7-official-codes.tsv"  # the official list, copied with its sources
+TSV = ROOT / "rules" / "catalog" / "e7-official-codes.tsv"  # the official list, copied with its sources
 SAMPLE = str(ROOT / "samples" / "01-kim-web-developer")
 
 

@@ -49,3 +49,12 @@ def select(tokens: list[str]) -> set[str]:
             raise KeyError(token)
         out |= prefixed
     return out
+
+
+def rules_markdown(lang: str = "en") -> str:
+    """The rule table of the README (`doclint rules --format markdown`); a test keeps them equal."""
+    lines = ["| code | name | severity | scope | what it means |", "|---|---|---|---|---|"]
+    for r in all_rules().values():
+        summary = r.text("summary", lang).replace("|", "\\|")
+        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {r.scope} | {summary} |")
+    return "\n".join(lines) + "\n"

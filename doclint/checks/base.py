@@ -4,6 +4,7 @@ rules/messages/<lang>.yaml so that every language is a translation, not a code c
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,14 +19,28 @@ if TYPE_CHECKING:
     from doclint.case import CaseContext
 
 
+SCOPES = ("reader", "document", "case", "run")
+NEEDS = ("alignment", "catalog")
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A rule as it describes itself; the engine, the docs and the tests read these fields.
+
+    scope: "reader" — made when a document cannot be read, check(path, ReadError, lang);
+    "document" — check(DocContext) for each readable document of `doc_types`; "case" —
+    check(CaseContext) once per case; "run" — like case, but reported once per run.
+    needs: "alignment" — the duties aligned with the catalog (with all such rules off, no encoder
+    loads); "catalog" — the code catalog. params: every {placeholder} its message texts may use."""
+
     code: str
     name: str
     severity: Severity
-    scope: str  # "document" | "case"
+    scope: str
     check: Callable[..., Iterable[Finding]]
     doc_types: frozenset[DocType] | None = None  # document rules: which types they read
+    needs: frozenset[str] = frozenset()
+    params: frozenset[str] = frozenset()
 
     def text(self, key: str, lang: str = "en") -> str:
         return messages(lang).get(self.code, {}).get(key) or messages("en").get(self.code, {}).get(key, "")
@@ -40,11 +55,17 @@ def rule(
     severity: str,
     scope: str = "document",
     doc_types: Iterable[DocType] | None = None,
+    needs: Iterable[str] = (),
+    params: Iterable[str] = (),
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+    if scope not in SCOPES or not set(needs) <= set(NEEDS):
+        raise ValueError(f"rule {code}: scope must be one of {SCOPES}, needs among {NEEDS}")
+
     def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         if code in REGISTRY:
             raise ValueError(f"rule {code} registered twice")
-        REGISTRY[code] = Rule(code, name, Severity(severity), scope, func, frozenset(doc_types) if doc_types else None)
+        REGISTRY[code] = Rule(code, name, Severity(severity), scope, func, frozenset(doc_types) if doc_types else None,
+                              frozenset(needs), frozenset(params))
         return func
 
     return register
@@ -65,13 +86,20 @@ def doc_type_name(doc_type: DocType, lang: str = "en") -> str:
     return str(names.get(doc_type.value, doc_type.value))
 
 
-class _Default(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class MessageError(KeyError):
+    """A message template needs a parameter the rule did not give (a bug the tests catch)."""
+
+
+def placeholders(template: str) -> set[str]:
+    """The parameter names a message template uses: {coverage:.0%} → coverage."""
+    return {field.split(".")[0].split("[")[0] for _, field, _, _ in string.Formatter().parse(template) if field}
 
 
 def render(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_Default(params)).strip()
+    missing = placeholders(template) - params.keys()
+    if missing:
+        raise MessageError(f"message parameter(s) {', '.join(sorted(missing))} not given")
+    return template.format_map(params).strip()
 
 
 def quote(text: str, limit: int = 160) -> str:

@@ -27,7 +27,7 @@ def is_generic(title: str) -> bool:
     return bool(generic.match(title)) and not specific.search(title)
 
 
-@rule("DL101", "generic-title", "warning", doc_types=JOB_DOCS)
+@rule("DL101", "generic-title", "warning", doc_types=JOB_DOCS, params=("title",))
 def check(ctx: DocContext) -> Iterator[Finding]:
     title = ctx.facts.title
     if title and title.value and is_generic(title.value):

@@ -9,7 +9,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL102", "missing-duties", "error", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT))
+@rule(
+    "DL102", "missing-duties", "error", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT),
+    params=("candidate", "doc_type"),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     if not ctx.facts.duties:
         candidates = ctx.facts.extra.get("duty_candidates") or []

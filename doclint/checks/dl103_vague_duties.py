@@ -8,7 +8,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL103", "vague-duties", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT, DocType.LETTER))
+@rule(
+    "DL103", "vague-duties", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT, DocType.LETTER),
+    params=("phrase",),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     for duty in ctx.facts.duties:
         if duty.vague:  # set by the pipeline: regex, then the particle-aware lexicon

@@ -8,7 +8,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL104", "job-posting-language", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT))
+@rule(
+    "DL104", "job-posting-language", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT),
+    params=("doc_type", "more", "phrase"),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     phrases = ctx.facts.posting_phrases
     if phrases:

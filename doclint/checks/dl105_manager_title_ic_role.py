@@ -9,7 +9,10 @@ from doclint.model import DocType, Finding
 from doclint.nlp.cues import is_manager_title
 
 
-@rule("DL105", "manager-title-ic-role", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT))
+@rule(
+    "DL105", "manager-title-ic-role", "warning", doc_types=(DocType.CONTRACT, DocType.REASON_STATEMENT),
+    params=("n", "title"),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     facts = ctx.facts
     title = facts.title

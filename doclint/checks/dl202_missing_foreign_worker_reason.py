@@ -9,7 +9,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL202", "missing-foreign-worker-reason", "warning", doc_types=(DocType.REASON_STATEMENT,))
+@rule(
+    "DL202", "missing-foreign-worker-reason", "warning", doc_types=(DocType.REASON_STATEMENT,),
+    params=("candidate",),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     if ctx.facts.foreign_reason is None:
         candidate = ctx.facts.extra.get("reason_candidate")

@@ -10,7 +10,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL203", "missing-qualification-link", "warning", doc_types=(DocType.REASON_STATEMENT,))
+@rule(
+    "DL203", "missing-qualification-link", "warning", doc_types=(DocType.REASON_STATEMENT,),
+    params=("candidate",),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     if ctx.facts.qualification_link is None:
         candidate = ctx.facts.extra.get("qualification_candidate")

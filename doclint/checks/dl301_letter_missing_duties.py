@@ -9,7 +9,10 @@ from doclint.checks.base import DocContext, rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL301", "letter-missing-duties", "error", doc_types=(DocType.LETTER,))
+@rule(
+    "DL301", "letter-missing-duties", "error", doc_types=(DocType.LETTER,),
+    params=("candidate",),
+)
 def check(ctx: DocContext) -> Iterator[Finding]:
     if not ctx.facts.duties:
         candidates = ctx.facts.extra.get("duty_candidates") or []

@@ -18,7 +18,10 @@ from doclint.checks.base import rule
 from doclint.model import Finding
 
 
-@rule("DL401", "code-drift", "error", scope="case")
+@rule(
+    "DL401", "code-drift", "error", scope="case", needs=("alignment",),
+    params=("basis", "because", "best_code", "best_cov", "best_name", "chosen_code", "chosen_cov", "chosen_name"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None or result.chosen is None:

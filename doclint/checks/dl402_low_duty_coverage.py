@@ -10,7 +10,10 @@ from doclint.checks.base import rule
 from doclint.model import Finding
 
 
-@rule("DL402", "low-duty-coverage", "error", scope="case")
+@rule(
+    "DL402", "low-duty-coverage", "error", scope="case", needs=("alignment",),
+    params=("chosen_code", "chosen_name", "coverage", "required"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None or result.chosen is None:

@@ -18,7 +18,10 @@ from doclint.checks.base import rule
 from doclint.model import Finding
 
 
-@rule("DL403", "hybrid-role", "warning", scope="case")
+@rule(
+    "DL403", "hybrid-role", "warning", scope="case", needs=("alignment",),
+    params=("best_code", "best_cov", "best_name", "primary", "required"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None or result.best is None:
@@ -40,4 +43,5 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         ctx, "DL403", fits,
         {"leading": [summary(result, i) for i in leading]},
         best_code=entry.code, best_name=entry_name(entry, ctx.lang), best_cov=result.coverage_of(best),
+        primary=t.primary_min, required=t.coverage_min,  # the thresholds in force ([alignment])
     )

@@ -24,7 +24,10 @@ def _explained(ctx: CaseContext, names: list[str]) -> bool:
     return False
 
 
-@rule("DL404", "title-code-mismatch", "info", scope="case")
+@rule(
+    "DL404", "title-code-mismatch", "info", scope="case", needs=("alignment",),
+    params=("chosen_code", "chosen_name", "title", "title_code", "title_name"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None or result.chosen is None:

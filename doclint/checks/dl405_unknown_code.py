@@ -1,5 +1,5 @@
 """DL405 unknown-code: a cited number that is not on the list in use. Where a guide's number is
-known (seed 001's table, rules/catalog/e7-default/guide-numbers.yaml) the finding names the
+known (a practitioners' guide's table, rules/catalog/e7-default/guide-numbers.yaml) the finding names the
 official code for the work the guide meant; otherwise it offers the closest numbers."""
 
 from __future__ import annotations
@@ -56,7 +56,10 @@ def unknown_params(code: str, catalog: Catalog) -> tuple[str, dict[str, object]]
     return "message", {}
 
 
-@rule("DL405", "unknown-code", "error", scope="case")
+@rule(
+    "DL405", "unknown-code", "error", scope="case", needs=("catalog",),
+    params=("catalog", "code", "first", "guide_title", "near", "note", "official"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     catalog = case_facts.catalog(ctx)
     if catalog is None:

@@ -12,7 +12,7 @@ from doclint.checks.base import make_finding, rule
 from doclint.model import Finding
 
 
-@rule("DL406", "subcategory-mismatch", "error", scope="case")
+@rule("DL406", "subcategory-mismatch", "error", scope="case", needs=("catalog",), params=("actual", "cited", "code"))
 def check(ctx: CaseContext) -> Iterator[Finding]:
     catalog = case_facts.catalog(ctx)
     if catalog is None:

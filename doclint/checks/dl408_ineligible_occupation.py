@@ -10,7 +10,10 @@ from doclint.checks.base import rule
 from doclint.model import Finding
 
 
-@rule("DL408", "ineligible-occupation", "warning", scope="case")
+@rule(
+    "DL408", "ineligible-occupation", "warning", scope="case", needs=("alignment",),
+    params=("cov", "name"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None:

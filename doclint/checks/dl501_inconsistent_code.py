@@ -10,7 +10,7 @@ from doclint.checks.base import rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL501", "inconsistent-code", "error", scope="case")
+@rule("DL501", "inconsistent-code", "error", scope="case", needs=("catalog",), params=("codes",))
 def check(ctx: CaseContext) -> Iterator[Finding]:
     cat = case_facts.catalog(ctx)
     cited: list[tuple[DocRecord, set[str], list[str]]] = []

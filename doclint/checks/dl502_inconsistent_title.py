@@ -10,7 +10,7 @@ from doclint.checks.base import rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL502", "inconsistent-title", "warning", scope="case")
+@rule("DL502", "inconsistent-title", "warning", scope="case", needs=("catalog",), params=("a", "b"))
 def check(ctx: CaseContext) -> Iterator[Finding]:
     titled = [r for r in case_facts.records(ctx, "titles") if r.facts and r.facts.title]
     contracts = [r for r in titled if r.facts and r.facts.doc_type is DocType.CONTRACT]

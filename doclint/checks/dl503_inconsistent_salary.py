@@ -10,7 +10,10 @@ from doclint.checks.base import rule
 from doclint.model import DocType, Finding
 
 
-@rule("DL503", "inconsistent-salary", "error", scope="case")
+@rule(
+    "DL503", "inconsistent-salary", "error", scope="case",
+    params=("amount", "amounts", "file", "line", "notes"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     paid = [r for r in case_facts.records(ctx, "salary") if r.facts and r.facts.salary and r.facts.salary.annual_krw]
     if len(paid) < 2:

@@ -22,7 +22,10 @@ def _profile(result: CaseAlignment, fits: list[DutyFit]) -> np.ndarray:
     return sum((f.weight / total) * f.matched for f in fits) * result.eligible  # type: ignore[return-value]
 
 
-@rule("DL504", "inconsistent-duties", "warning", scope="case")
+@rule(
+    "DL504", "inconsistent-duties", "warning", scope="case", needs=("alignment",),
+    params=("contract_code", "contract_name", "reason_code", "reason_name", "similarity"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     result = judged(ctx)
     if result is None:

@@ -10,7 +10,7 @@ from doclint.checks.base import rule
 from doclint.model import Finding
 
 
-@rule("DL505", "missing-document", "warning", scope="case")
+@rule("DL505", "missing-document", "warning", scope="case", params=("missing",))
 def check(ctx: CaseContext) -> Iterator[Finding]:
     if not ctx.is_folder:  # a file checked on its own is not a case folder
         return

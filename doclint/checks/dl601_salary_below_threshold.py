@@ -25,7 +25,10 @@ def case_salary(ctx: CaseContext) -> tuple[int, DocRecord | None, Salary | None]
     return salary.annual_krw, paid[0], salary
 
 
-@rule("DL601", "salary-below-threshold", "error", scope="case")
+@rule(
+    "DL601", "salary-below-threshold", "error", scope="case", needs=("catalog",),
+    params=("basis", "salary", "scope", "source", "threshold", "year"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     catalog = case_facts.catalog(ctx)
     found = case_salary(ctx)

@@ -18,7 +18,10 @@ def _fits(entry: CodeEntry, *texts: str) -> bool:
     return any(term.casefold() in blob for industry in entry.industries for term in [*industry.terms, industry.ko, industry.en])
 
 
-@rule("DL602", "industry-restricted", "error", scope="case")
+@rule(
+    "DL602", "industry-restricted", "error", scope="case", needs=("catalog",),
+    params=("code", "industries", "industry", "name"),
+)
 def check(ctx: CaseContext) -> Iterator[Finding]:
     catalog = case_facts.catalog(ctx)
     entry = catalog.get(ctx.chosen_code) if catalog and ctx.chosen_code else None

@@ -23,7 +23,7 @@ def is_stale(as_of: date, today: date | None = None) -> bool:
     return months_between(as_of, today or date.today()) >= MAX_AGE_MONTHS
 
 
-@rule("DL603", "catalog-stale", "info", scope="case")
+@rule("DL603", "catalog-stale", "info", scope="run", needs=("catalog",), params=("as_of", "catalog"))
 def check(ctx: CaseContext) -> Iterator[Finding]:
     catalog = case_facts.catalog(ctx)
     if catalog is None or not is_stale(catalog.catalog.as_of):

@@ -1,4 +1,4 @@
-"""Document type from content (SPEC §1): weighted cues from rules/patterns/doctypes.yaml."""
+"""Document type from content: weighted cues from rules/patterns/doctypes.yaml."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The JSON-shaped view of a run (SPEC §4), shared by every machine format."""
+"""The JSON-shaped view of a run, shared by every machine format."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from doclint import __version__
+from doclint.align.scorer import Thresholds
 from doclint.checks.base import doc_type_name, messages
 from doclint.model import DocType
 from doclint.report.data import case_dict, summary
@@ -56,7 +57,7 @@ h3{margin:0 0 10px;font-size:13px;text-transform:uppercase;letter-spacing:.04em;
 .bar{position:relative;height:14px;background:#f2f4f7;border-radius:7px;overflow:hidden}
 .bar span{position:absolute;left:0;top:0;bottom:0;background:#98a2b3;border-radius:7px}
 .bar.chosen span{background:var(--accent)}.bar.best span{background:var(--ok)}
-.bar i{position:absolute;left:70%;top:-2px;bottom:-2px;border-left:2px dashed #344054;opacity:.55}
+.bar i{position:absolute;top:-2px;bottom:-2px;border-left:2px dashed #344054;opacity:.55}
 .bars .pct{font-variant-numeric:tabular-nums;text-align:right;font-size:13px}
 .note{color:var(--mute);font-size:12px;margin-top:8px}
 table{width:100%;border-collapse:collapse;font-size:13px}
@@ -167,7 +168,7 @@ def _load_catalog(options: Options) -> Any:
         return None
 
 
-def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any) -> str:
+def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any, required: float) -> str:
     suggestions = list(case["suggestions"])[:5]
     chosen = case["chosen_code"]
     if not suggestions:
@@ -185,7 +186,7 @@ def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any) -> str:
         rows.append(
             f'<div class="label" title="{escape(s.get("title", ""))}"><b>{escape(s["code"])}</b> '
             f'{escape(s.get("title", ""))}{tag}</div>'
-            f'<div class="bar {cls}"><span style="width:{cov * 100:.1f}%"></span><i></i></div>'
+            f'<div class="bar {cls}"><span style="width:{cov * 100:.1f}%"></span><i style="left:{required * 100:.0f}%"></i></div>'
             f'<div class="pct">{cov:.0%}{_probability(s)}</div>'
         )
     reason = next((s["reason"][0] for s in suggestions if s.get("reason")), None)
@@ -193,7 +194,7 @@ def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any) -> str:
            f'“{escape(reason["definition"])}”</div>') if reason else ""
     return (
         f'<section><h3>{escape(t["coverage"])}</h3><div class="bars">{"".join(rows)}</div>{why}'
-        f'<div class="note">{escape(t["coverage_note"])}</div></section>'
+        f'<div class="note">{escape(t["coverage_note"].format(required=required))}</div></section>'
     )
 
 
@@ -300,7 +301,7 @@ def _overview(rows: list[CaseRow], t: dict[str, str]) -> str:
     )
 
 
-def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any, anchor: str) -> str:
+def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any, anchor: str, required: float) -> str:
     counts = Counter(f["severity"] for f in case["findings"])
     pills = "".join(f'<span class="pill {s}">{counts[s]} {escape(t[s + "s"])}</span>' for s in ("error", "warning", "info") if counts[s])
     pills = pills or f'<span class="pill ok">{escape(t["all_clear"])}</span>'
@@ -310,7 +311,7 @@ def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any, anch
     return (
         f'<article class="case" id="{anchor}" data-path="{escape(case["path"])}"><header><div><h2>{escape(case["path"])}</h2>'
         f'<div class="chosen">{chosen_text}</div></div><div class="counts">{pills}</div></header>'
-        f"{_bars(case, t, catalog)}{_findings(case, t)}{_duties(case, t, catalog)}{_documents(case, t, lang)}</article>"
+        f"{_bars(case, t, catalog, required)}{_findings(case, t)}{_duties(case, t, catalog)}{_documents(case, t, lang)}</article>"
     )
 
 
@@ -335,9 +336,10 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
         f'<label><input type="checkbox" data-filter-sev value="{sev}" checked> {escape(t[sev + "s"])}</label>'
         for sev in ("error", "warning", "info")
     )
+    required = Thresholds.for_encoder("default", options.alignment).coverage_min  # [alignment] in force
     order = overview_rows(cases)
     by_anchor = {anchor(i): c for i, c in enumerate(cases)}
-    body = _overview(order, t) + "".join(_case(by_anchor[r.anchor], t, lang, catalog, r.anchor) for r in order)
+    body = _overview(order, t) + "".join(_case(by_anchor[r.anchor], t, lang, catalog, r.anchor, required) for r in order)
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(t["title"])}</title><style>{CSS}</style></head>

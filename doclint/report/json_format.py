@@ -1,4 +1,4 @@
-"""--format json (SPEC §4)."""
+"""--format json."""
 
 from __future__ import annotations
 
