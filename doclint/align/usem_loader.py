@@ -57,7 +57,7 @@ def _from_cache(folder: Path, sp: Any, backend_class: type) -> Any | None:
     if not probe_file.is_file():
         return None
     try:
-        backend = backend_class.__new__(backend_class)
+        backend: Any = object.__new__(backend_class)  # filled from the cache below, not by __init__
         for f in folder.glob("*.npy"):
             if f.name == "_probe.npy":
                 continue

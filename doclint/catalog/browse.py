@@ -182,7 +182,7 @@ def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, c
     elif number:
         found = []
         message, params = _unknown(catalog, number, lang)
-        out.update(not_found=True, message=message.strip(), guide=(catalog.guide(number).model_dump() if catalog.guide(number) else None),
+        out.update(not_found=True, message=message.strip(), guide=(g.model_dump() if (g := catalog.guide(number)) else None),
                    near=params.get("near_codes", []),
                    suggested=[entry_json(catalog, e) for c in params.get("official_codes", []) if (e := catalog.get(c))])
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -48,12 +49,12 @@ class CodeEntry(BaseModel):
 
     @field_validator("aliases", mode="before")
     @classmethod
-    def _aliases(cls, value: object) -> list[str]:
+    def _aliases(cls, value: Any) -> list[str]:
         if value is None:
             return []
         if isinstance(value, (str, int)):
             value = [value]
-        return [str(v).strip().upper() for v in value if str(v).strip()]  # type: ignore[union-attr]
+        return [str(v).strip().upper() for v in value if str(v).strip()]
 
     @field_validator("subcategory")
     @classmethod
@@ -95,12 +96,12 @@ class GuideNumber(BaseModel):
 
     @field_validator("official", mode="before")
     @classmethod
-    def _official(cls, value: object) -> list[str]:
+    def _official(cls, value: Any) -> list[str]:
         if value is None:
             return []
         if isinstance(value, (str, int)):
             value = [value]
-        return [str(v).strip().upper() for v in value]  # type: ignore[union-attr]
+        return [str(v).strip().upper() for v in value]
 
 
 class Threshold(BaseModel):

@@ -72,7 +72,7 @@ def rule(
 
 
 @cache
-def messages(lang: str) -> dict[str, dict[str, str]]:
+def messages(lang: str) -> dict[str, Any]:
     path = rules_dir() / "messages" / f"{lang}.yaml"
     if not path.exists():
         return {}

@@ -52,7 +52,8 @@ def unknown_params(code: str, catalog: Catalog) -> tuple[str, dict[str, object]]
         return "guide_none", {"guide_title": guide.guide_title, "note": guide.note or "", "official_codes": []}
     near = near_numbers(code, catalog)
     if near:
-        return "near", {"near": ", ".join(f"{n} {catalog.get(n).name_ko}" for n in near if catalog.get(n)), "near_codes": near}
+        named = [(n, entry.name_ko) for n in near if (entry := catalog.get(n)) is not None]
+        return "near", {"near": ", ".join(f"{n} {name}" for n, name in named), "near_codes": near}
     return "message", {}
 
 

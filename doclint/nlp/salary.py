@@ -116,9 +116,9 @@ def amounts(text: str) -> list[_Amount]:
         chunk = m.group(1)
         if not re.search(r"[억만원]|won", chunk, re.IGNORECASE):
             continue
-        value = parse_korean_number(chunk)
-        if value:
-            found.append(_Amount(value, m.start(), m.end()))
+        korean = parse_korean_number(chunk)
+        if korean:
+            found.append(_Amount(korean, m.start(), m.end()))
     for m in _HANGUL_AMOUNT.finditer(masked):
         if any(a.start <= m.start(1) < a.end for a in found):
             continue

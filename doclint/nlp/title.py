@@ -180,8 +180,9 @@ def _rank_of_field(blocks: list[Block]) -> str | None:
         if not m:
             continue
         value = m.group("v")
-        if value is None and block.table and i + 1 < len(blocks) and blocks[i + 1].table:
-            value = blocks[i + 1].text if blocks[i + 1].table[:2] == block.table[:2] else None
+        below = blocks[i + 1] if i + 1 < len(blocks) else None
+        if value is None and block.table and below is not None and below.table:
+            value = below.text if below.table[:2] == block.table[:2] else None
         if value and rank_re.fullmatch(value.strip()):
             return value.strip()
     return None

@@ -32,8 +32,9 @@ def _list_info(par: Paragraph, style: str) -> tuple[str | None, int | None]:
     if num_pr is None and "List" not in style:
         return None, None
     level = 0
-    if num_pr is not None and num_pr.ilvl is not None and num_pr.ilvl.val is not None:
-        level = int(num_pr.ilvl.val)
+    ilvl = getattr(num_pr, "ilvl", None)  # python-docx types numPr loosely
+    if ilvl is not None and ilvl.val is not None:
+        level = int(ilvl.val)
     marker = "1." if "Number" in style else "•"
     return marker, level
 

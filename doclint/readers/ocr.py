@@ -96,14 +96,14 @@ def _deskew(gray: Image) -> Image:
     probe = PILImage.fromarray(dark)
 
     def sharpness(angle: float) -> float:
-        rows = np.asarray(probe.rotate(angle, resample=PILImage.NEAREST, fillcolor=0)).sum(axis=1, dtype=np.float64)
+        rows = np.asarray(probe.rotate(angle, resample=PILImage.Resampling.NEAREST, fillcolor=0)).sum(axis=1, dtype=np.float64)
         return float(np.var(np.diff(rows)))
 
     coarse = max((a / 2 for a in range(-6, 7)), key=sharpness)
     best = max((coarse + a / 10 for a in range(-5, 6)), key=sharpness)
     if abs(best) < 0.15:
         return gray
-    return gray.rotate(best, resample=PILImage.BICUBIC, expand=False, fillcolor=255)
+    return gray.rotate(best, resample=PILImage.Resampling.BICUBIC, expand=False, fillcolor=255)
 
 
 def _erase_rules(gray: Image, dpi: float) -> Image:

@@ -11,6 +11,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -79,7 +80,7 @@ def create_app(token: str, worker: Any, kwargs: dict[str, Any], limits: uploads.
             return _error("send the files as multipart/form-data (field 'files')", 415)
         try:
             async with request.form(max_files=limits.max_files, max_fields=20) as form:
-                files = [(f.filename or "", f.file) for f in form.getlist("files") if hasattr(f, "file")]
+                files = [(f.filename or "", f.file) for f in form.getlist("files") if isinstance(f, UploadFile)]
                 options = dict(kwargs)
                 options["lang"] = _language(form.get("lang")) or kwargs.get("lang")
                 code = str(form.get("code") or "").strip()
