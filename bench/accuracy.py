@@ -43,6 +43,8 @@ from doclint.align.scorer import Scorer, Thresholds  # noqa: E402
 from doclint.case import CaseContext  # noqa: E402
 from doclint.catalog import load_catalog  # noqa: E402
 from doclint.checks import all_rules  # noqa: E402
+from doclint.config import Options  # noqa: E402
+from doclint.context import RunContext  # noqa: E402
 from doclint.model import Duty  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -112,12 +114,13 @@ def _duties(texts: list[str]) -> list[Duty]:
 
 def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: Thresholds) -> tuple[dict[str, dict[str, float]], list[str]]:
     catalog = load_catalog()
+    run_ctx = RunContext(Options(), catalog, scorer)
     rules = all_rules()
     counts = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RULES}
     wrong = []
     for case in cases:
         result = align([("case", _duties(case["duties"]))], scorer, thresholds, catalog, str(case["chosen"]))
-        ctx = CaseContext(case["id"], [], lang="en")
+        ctx = CaseContext(case["id"], [], run_ctx, lang="en")
         ctx.alignment = result
         fired = {code for code in RULES for _ in rules[code].check(ctx)}
         expected = EXPECTED[case["verdict"]]

@@ -136,14 +136,19 @@ def rule_silence(judged: list[Judged]) -> dict[str, int]:
     """Clean cases of one clear function (plain sets, filed under their own code): how often
     code-drift and hybrid-role fire anyway."""
     from doclint.case import CaseContext
+    from doclint.catalog import load_catalog
     from doclint.checks import all_rules
+    from doclint.config import Options
+    from doclint.context import RunContext
+
+    run_ctx = RunContext(Options(), load_catalog())  # the rules read the judged alignment, not a scorer
 
     rules = all_rules()
     out = {"cases": 0, "DL401": 0, "DL403": 0}
     for j in judged:
         if j.item.get("source") == "hard.yaml" or j.is_x or j.result.chosen is None:
             continue
-        ctx = CaseContext(str(j.item["id"]), [], lang="en")
+        ctx = CaseContext(str(j.item["id"]), [], run_ctx, lang="en")
         ctx.alignment = j.result
         out["cases"] += 1
         for code in ("DL401", "DL403"):

@@ -178,6 +178,7 @@ def score_file(item: corpus.LabelledFile, tallies: list[Tally], misses: list[str
 def absence_findings(part: str, misses: list[str] | None) -> dict[str, list[int]]:
     """On clean documents: absence findings (warning/error) and DL104, per rule: [docs, findings]."""
     from doclint.cases import discover
+    from doclint.context import RunContext
     from doclint.engine import run
     from doclint.run import build_options
 
@@ -188,7 +189,7 @@ def absence_findings(part: str, misses: list[str] | None) -> dict[str, list[int]
         if not clean:
             continue
         opts = build_options([str(case_dir)], {"select": ",".join((*ABSENCE_RULES, "DL104")), "no_progress": True, "jobs": 1})
-        report = run(discover([str(case_dir)]), opts)
+        report = run(discover([str(case_dir)]), RunContext.build(opts))
         counts["clean documents"][0] += len(clean)
         for case in report.cases:
             for f in case.findings:

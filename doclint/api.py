@@ -131,7 +131,7 @@ def check(
     """Check files and/or case folders, as `doclint check` does, and return the report."""
     from doclint.cases import discover
     from doclint.errors import UsageError
-    from doclint.run import _check_catalog, build_options, check_cases
+    from doclint.run import build_options, check_cases, start_run
 
     given = [paths] if isinstance(paths, (str, PathLike)) else list(paths)
     names = [str(p) for p in given]
@@ -151,8 +151,7 @@ def check(
         "no_progress": True, "no_mask": not mask, "no_cache": not cache,
     }
     options = build_options(names, kwargs)
-    _check_catalog(options)
-    result = check_cases(discover(names, whole_case=whole_case), options)
+    result = check_cases(discover(names, whole_case=whole_case), start_run(options))
     from doclint.report.data import case_dict, summary
 
     cases = []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.model import DocType, Document, DocumentFacts, ReadError
+
+if TYPE_CHECKING:
+    from doclint.context import RunContext
 
 
 @dataclass
@@ -20,8 +23,8 @@ class DocRecord:
 class CaseContext:
     path: str
     records: list[DocRecord]
+    run: RunContext  # the options, catalog and scorer of the run
     manifest: dict[str, Any] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)  # --code, --subcategory …
     chosen_code: str | None = None
     chosen_source: str | None = None  # cli|manifest|document
     subcategory: str | None = None

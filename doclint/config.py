@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from doclint.cases import UsageError
+from doclint.errors import UsageError
 from doclint.model import Severity
 from doclint.readers.limits import Limits
 
@@ -31,7 +31,12 @@ class Options:
     thresholds: dict[str, Any] = field(default_factory=dict)  # [thresholds]: salary minimums
     alignment: dict[str, Any] = field(default_factory=dict)  # [alignment]: rules/alignment.yaml overrides
     config_path: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    format: str | None = None  # doclint.toml's format; --format wins
+    per_path_ignores: dict[str, set[str]] = field(default_factory=dict)  # glob → rule codes
+    baseline: str | None = None  # --baseline FILE
+    write_baseline: str | None = None  # --write-baseline FILE
+    mask: bool = True  # personal numbers masked in every report (--no-mask)
+    cache: bool = True  # the disk cache of embeddings and OCR text (--no-cache)
     limits: Limits = field(default_factory=Limits)
 
     def enabled(self, code: str) -> bool:

@@ -13,6 +13,7 @@ from doclint.cases import Case
 from doclint.checks import all_rules
 from doclint.checks.base import DocContext, Rule
 from doclint.config import Options
+from doclint.context import RunContext
 from doclint.ignores import path_ignored
 from doclint.model import Finding, ReadError
 from doclint.nlp import understand
@@ -31,13 +32,15 @@ class RunResult:
     catalog: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     baseline: dict[str, Any] | None = None
+    run: RunContext | None = None  # the run's options, catalog and scorer, for the reports
 
     @property
     def findings(self) -> list[Finding]:
         return [f for c in self.cases for f in c.findings]
 
 
-def read_case(case: Case, options: Options) -> CaseContext:
+def read_case(case: Case, run: RunContext) -> CaseContext:
+    options = run.options
     records: list[DocRecord] = []
     for path, display in case.files:
         try:
@@ -52,25 +55,23 @@ def read_case(case: Case, options: Options) -> CaseContext:
             continue
         records.append(DocRecord(display, doc=doc, facts=facts))
     notes = [n for r in records if r.facts for n in r.facts.extra.get("notes", [])]
-    ctx = CaseContext(case.path, records, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang,
-                      options={"catalog": options.catalog, "thresholds": options.thresholds, "config": options.config_path,
-                               "subcategory": options.subcategory})
+    ctx = CaseContext(case.path, records, run, manifest=case.manifest, is_folder=case.is_folder, lang=options.lang)
     if notes:
         ctx.extra.setdefault("notes", []).extend(notes)
     choose_code(ctx, options)
-    align_duties(ctx, options)
+    align_duties(ctx, run)
     return ctx
 
 
-def align_duties(ctx: CaseContext, options: Options) -> None:
+def align_duties(ctx: CaseContext, run: RunContext) -> None:
     """Duties against codes (DL401–DL404, DL408 read the result). An encoder that cannot be loaded
     leaves the case unaligned with a note, so the other rules still run."""
-    if not any(options.enabled(code) for code in alignment_rules()):
+    if not any(run.options.enabled(code) for code in alignment_rules()):
         return
     from doclint.align import EncoderError, align_case
 
     try:
-        align_case(ctx, options)
+        align_case(ctx, run)
     except EncoderError as exc:
         ctx.extra.setdefault("notes", []).append(f"duties not compared with the catalog: {exc}")
 
@@ -143,9 +144,23 @@ def _guarded(r: Rule, target: DocContext | CaseContext, ctx: CaseContext) -> lis
         return []
 
 
-def run_case(case: Case, options: Options) -> CaseResult:
-    ctx = read_case(case, options)
-    return CaseResult(ctx, check_case(ctx, options))
+def run_case(case: Case, run: RunContext) -> CaseResult:
+    ctx = read_case(case, run)
+    return CaseResult(ctx, check_case(ctx, run.options))
+
+
+# A pool worker's run: set once when the worker starts (inherited by fork, never pickled).
+_WORKER_RUN: RunContext | None = None
+
+
+def _adopt(run: RunContext) -> None:
+    global _WORKER_RUN
+    _WORKER_RUN = run
+
+
+def _worker_case(case: Case) -> CaseResult:
+    assert _WORKER_RUN is not None
+    return run_case(case, _WORKER_RUN)
 
 
 def alignment_rules() -> list[str]:
@@ -157,7 +172,7 @@ def alignment_rules() -> list[str]:
 _READER_MODULES = {".docx": ("doclint.readers.docx",), ".pdf": ("doclint.readers.pdf", "pdfplumber")}
 
 
-def preload(options: Options, cases: list[Case]) -> None:
+def preload(run: RunContext, cases: list[Case]) -> None:
     """Load the NLP pipelines (Kiwi), the readers the folder needs, the encoder and the embedded
     catalog in the parent, so forked workers share their pages; gc.freeze() keeps the collector
     from writing to (and so copying) every inherited object in each worker."""
@@ -171,11 +186,11 @@ def preload(options: Options, cases: list[Case]) -> None:
     for suffix in suffixes & _READER_MODULES.keys():
         for module in _READER_MODULES[suffix]:
             importlib.import_module(module)
-    if any(options.enabled(code) for code in alignment_rules()):
-        from doclint.align import EncoderError, scorer_for
+    if any(run.options.enabled(code) for code in alignment_rules()):
+        from doclint.align import EncoderError
 
         with contextlib.suppress(EncoderError):
-            scorer_for(options)
+            _ = run.scorer
     gc.freeze()
 
 
@@ -185,42 +200,42 @@ MIN_CASES_FOR_POOL = 6
 
 def run(
     cases: list[Case],
-    options: Options,
+    run_ctx: RunContext,
     on_case: Callable[[CaseResult], None] | None = None,
 ) -> RunResult:
     """Check every case; results come back in the order of `cases` whatever --jobs is."""
-    from doclint.catalog import load_catalog
-
-    catalog = load_catalog(options.catalog).info()  # CatalogError → exit 2 (run.py); loaded before any fork
-    result = _run(cases, options, on_case)
-    result.catalog = catalog
+    result = _run(cases, run_ctx, on_case)
+    result.catalog = run_ctx.catalog.info()
+    result.run = run_ctx
     return result
 
 
 def _run(
     cases: list[Case],
-    options: Options,
+    run_ctx: RunContext,
     on_case: Callable[[CaseResult], None] | None = None,
 ) -> RunResult:
-    jobs = max(1, min(options.jobs, len(cases)))
+    jobs = max(1, min(run_ctx.options.jobs, len(cases)))
     if jobs == 1 or len(cases) < MIN_CASES_FOR_POOL:
         results = []
         for case in cases:
-            results.append(run_case(case, options))
+            results.append(run_case(case, run_ctx))
             if on_case:
                 on_case(results[-1])
         return _result(results)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    preload(options, cases)
-    # fork: workers inherit what the parent already imported and loaded (catalog, models).
-    ctx = multiprocessing.get_context("fork")
+    preload(run_ctx, cases)
+    # fork: workers inherit what the parent already imported and loaded (catalog, models), and
+    # the run itself through the initializer's arguments, which fork copies instead of pickling.
+    mp = multiprocessing.get_context("fork")
     ordered: list[CaseResult | None] = [None] * len(cases)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(run_case, case, options): i for i, case in enumerate(cases)}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_adopt, initargs=(run_ctx,)) as pool:
+        futures = {pool.submit(_worker_case, case): i for i, case in enumerate(cases)}
         for future in as_completed(futures):
             result = future.result()
+            result.context.run = run_ctx  # it came back detached (RunContext pickles its options only)
             ordered[futures[future]] = result
             if on_case:
                 on_case(result)

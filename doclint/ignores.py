@@ -34,7 +34,7 @@ def _matches(pattern: str, path: Path, base: Path) -> bool:
 
 
 def path_ignored(finding: Finding, options: Options) -> bool:
-    table: dict[str, set[str]] = options.extra.get("per_path_ignores") or {}
+    table = options.per_path_ignores
     if not table:
         return False
     base = Path(options.config_path).resolve().parent if options.config_path else Path.cwd()

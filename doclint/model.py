@@ -70,6 +70,7 @@ class Span:
 
     text: str
     location: Location = field(default_factory=Location)
+    context: str | None = None  # the passage it was found in, quoted as evidence
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Any
 
 from doclint.cases import Case, UsageError, discover
 from doclint.config import Options, parse_rule_list, resolve_rules
+from doclint.context import RunContext
 from doclint.engine import CaseResult, RunResult, run
 from doclint.report import formatter
 
@@ -33,9 +34,12 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
     opts.statistics = bool(kwargs.get("statistics"))
     if kwargs.get("no_progress"):
         opts.progress = False
-    for key in ("baseline", "write_baseline", "no_mask", "no_cache"):
-        if kwargs.get(key):
-            opts.extra[key] = kwargs[key]
+    if kwargs.get("baseline"):
+        opts.baseline = str(kwargs["baseline"])
+    if kwargs.get("write_baseline"):
+        opts.write_baseline = str(kwargs["write_baseline"])
+    opts.mask = not kwargs.get("no_mask")
+    opts.cache = not kwargs.get("no_cache")
     opts.limits = replace(opts.limits, ocr_jobs=opts.jobs, ocr_cache=not kwargs.get("no_cache"))
     if kwargs.get("no_cache"):
         from doclint.nlp import meaning
@@ -44,28 +48,17 @@ def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
     return opts
 
 
-def _check_catalog(opts: Options) -> None:
-    """Load the catalog and check [thresholds] up front: a bad one is a usage error (exit 2)."""
-    from doclint.catalog import CatalogError, load_catalog
-    from doclint.catalog.thresholds import check_overrides
+def start_run(opts: Options) -> RunContext:
+    """The run's context; a bad catalog, [thresholds] or --model is a usage error (exit 2)."""
+    run_ctx = RunContext.build(opts)
+    if opts.model:
+        from doclint.align import EncoderError
 
-    try:
-        catalog = load_catalog(opts.catalog)
-    except CatalogError as exc:
-        raise UsageError(str(exc)) from exc
-    problem = check_overrides(opts.thresholds, catalog)
-    if problem:
-        raise UsageError(f"{opts.config_path or 'configuration'}: [thresholds] {problem}")
-
-
-def _check_model(opts: Options) -> None:
-    """A --model that cannot be loaded is the user's mistake: say so once, exit 2."""
-    from doclint.align import EncoderError, scorer_for
-
-    try:
-        scorer_for(opts)
-    except EncoderError as exc:
-        raise UsageError(str(exc)) from exc
+        try:
+            _ = run_ctx.scorer  # a --model that cannot be loaded: say so once, not per case
+        except EncoderError as exc:
+            raise UsageError(str(exc)) from exc
+    return run_ctx
 
 
 def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) -> bool:
@@ -79,11 +72,9 @@ def _want_progress(opts: Options, fmt: str, output: str | None, n_cases: int) ->
 
 def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dict[str, Any]) -> int:
     opts = build_options(paths, kwargs)
-    fmt = fmt or opts.extra.get("format") or "text"
-    _check_catalog(opts)
+    fmt = fmt or opts.format or "text"
+    run_ctx = start_run(opts)
     cases = discover(paths, whole_case=bool(kwargs.get("whole_case")))
-    if opts.model:
-        _check_model(opts)
     if _want_progress(opts, fmt, output, len(cases)):
         from rich.progress import (
             BarColumn,
@@ -95,9 +86,9 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
 
         with Progress(TextColumn("checking cases"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
             task = bar.add_task("cases", total=len(cases))
-            result = check_cases(cases, opts, on_case=lambda _: bar.advance(task))
+            result = check_cases(cases, run_ctx, on_case=lambda _: bar.advance(task))
     else:
-        result = check_cases(cases, opts)
+        result = check_cases(cases, run_ctx)
     color = output is None and sys.stdout.isatty() and fmt == "text"
     text = formatter(fmt)(result, opts, color)
     if output:
@@ -112,16 +103,17 @@ def run_check(paths: list[str], fmt: str | None, output: str | None, kwargs: dic
     return 0
 
 
-def check_cases(cases: list[Case], opts: Options, on_case: Callable[[CaseResult], None] | None = None) -> RunResult:
+def check_cases(cases: list[Case], run_ctx: RunContext, on_case: Callable[[CaseResult], None] | None = None) -> RunResult:
     """The findings of a run as a user sees them: fingerprinted, the baseline applied, personal
     numbers masked. `doclint check` and `doclint serve` both report this."""
     from doclint import baseline, privacy
 
-    result = run(cases, opts, on_case=on_case)
+    opts = run_ctx.options
+    result = run(cases, run_ctx, on_case=on_case)
     for f in result.findings:
         f.data["fingerprint"] = baseline.fingerprint(f)
     _apply_baseline(result, opts)
-    if not opts.extra.get("no_mask"):
+    if opts.mask:
         privacy.mask_run(result)
     _write_baseline(result, opts)
     return result
@@ -130,8 +122,8 @@ def check_cases(cases: list[Case], opts: Options, on_case: Callable[[CaseResult]
 def _apply_baseline(result: RunResult, opts: Options) -> None:
     from doclint import baseline
 
-    if opts.extra.get("baseline"):
-        accepted = baseline.load(opts.extra["baseline"])
+    if opts.baseline:
+        accepted = baseline.load(opts.baseline)
         all_findings = result.findings
         kept, stale = accepted.apply(all_findings)
         kept_ids = {id(f) for f in kept}
@@ -146,9 +138,9 @@ def _apply_baseline(result: RunResult, opts: Options) -> None:
 def _write_baseline(result: RunResult, opts: Options) -> None:
     from doclint import baseline
 
-    if opts.extra.get("write_baseline"):
-        n = baseline.write(result.findings, opts.extra["write_baseline"])
-        print(f"doclint: wrote {n} finding(s) to {opts.extra['write_baseline']}; fill in each `reason`", file=sys.stderr)
+    if opts.write_baseline:
+        n = baseline.write(result.findings, opts.write_baseline)
+        print(f"doclint: wrote {n} finding(s) to {opts.write_baseline}; fill in each `reason`", file=sys.stderr)
 
 
-__all__ = ["UsageError", "check_cases", "run_check"]
+__all__ = ["UsageError", "check_cases", "run_check", "start_run"]

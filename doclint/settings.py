@@ -55,7 +55,7 @@ class Settings:
 
             if d["format"] not in FORMATS:
                 raise UsageError(f"{where}: format must be one of {', '.join(FORMATS)}")
-            opts.extra["format"] = d["format"]
+            opts.format = d["format"]
         limits = {"timeout-per-page": "seconds_per_page", "timeout-per-document": "seconds_per_document", "max-pages": "max_pages"}
         for key, attr in limits.items():
             if key in d:
@@ -70,7 +70,7 @@ class Settings:
             table = d["per-path-ignores"]
             if not isinstance(table, dict) or not all(isinstance(v, (str, list)) for v in table.values()):
                 raise UsageError(f'{where}: per-path-ignores must be a table of "glob" = ["RULE", …]')
-            opts.extra["per_path_ignores"] = {
+            opts.per_path_ignores = {
                 pattern: resolve_rules(parse_rule_list(rules), f"{where}: per-path-ignores") for pattern, rules in d["per-path-ignores"].items()
             }
         for token, sev in (d.get("severity") or {}).items():

@@ -10,6 +10,7 @@ from typing import Any
 
 from doclint.cases import UsageError
 from doclint.config import Options
+from doclint.context import RunContext
 from doclint.model import Document, Duty, Location, ReadError
 
 
@@ -48,22 +49,22 @@ def plain_lines(doc: Document) -> list[Duty]:
     return out
 
 
-def suggest(path: str, options: Options) -> dict[str, Any]:
-    return suggest_document(_document(path, options), path, options)
+def suggest(path: str, run: RunContext) -> dict[str, Any]:
+    return suggest_document(_document(path, run.options), path, run)
 
 
-def suggest_text(text: str, options: Options, name: str = "<text>") -> dict[str, Any]:
+def suggest_text(text: str, run: RunContext, name: str = "<text>") -> dict[str, Any]:
     """Pasted duties (the web app's box): read like text on stdin."""
     from doclint.readers.text import read_text_bytes
 
     try:
-        doc = read_text_bytes(text.encode("utf-8"), name, options.limits)
+        doc = read_text_bytes(text.encode("utf-8"), name, run.options.limits)
     except ReadError as exc:
         raise UsageError(f"cannot read the text: {exc}") from exc
-    return suggest_document(doc, "-", options)
+    return suggest_document(doc, "-", run)
 
 
-def suggest_document(doc: Document, path: str, options: Options) -> dict[str, Any]:
+def suggest_document(doc: Document, path: str, run: RunContext) -> dict[str, Any]:
     from doclint.align import EncoderError, align_case
     from doclint.case import CaseContext, DocRecord
     from doclint.engine import choose_code
@@ -72,10 +73,10 @@ def suggest_document(doc: Document, path: str, options: Options) -> dict[str, An
     facts = understand(doc)
     if path == "-" and not facts.duties:
         facts.duties = plain_lines(doc)
-    ctx = CaseContext(path, [DocRecord(doc.path, doc=doc, facts=facts)], is_folder=False, lang=options.lang)
-    choose_code(ctx, options)
+    ctx = CaseContext(path, [DocRecord(doc.path, doc=doc, facts=facts)], run, is_folder=False, lang=run.lang)
+    choose_code(ctx, run.options)
     try:
-        result = align_case(ctx, options)
+        result = align_case(ctx, run)
     except EncoderError as exc:
         raise UsageError(str(exc)) from exc
     return {
@@ -128,10 +129,10 @@ def render_text(data: dict[str, Any], lang: str) -> str:
 
 
 def run_suggest(path: str, fmt: str, kwargs: dict[str, Any]) -> int:
-    from doclint.run import build_options
+    from doclint.run import build_options, start_run
 
     options = build_options([path] if path != "-" else ["."], kwargs)
-    data = suggest(path, options)
+    data = suggest(path, start_run(options))
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -54,10 +54,11 @@ def lint(*paths: Path, **options: Any):
     """Run the real engine in-process on files or folders: returns the RunResult."""
     from doclint.cases import discover
     from doclint.config import Options
+    from doclint.context import RunContext
     from doclint.engine import run
 
     opts = Options(**{"jobs": 1, "progress": False, **options})
-    return run(discover([str(p) for p in paths]), opts)
+    return run(discover([str(p) for p in paths]), RunContext.build(opts))
 
 
 def rules_fired(*paths: Path, **options: Any) -> list[str]:

@@ -11,12 +11,12 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from doclint.align import scorer_for
 from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.index import SHARED
 from doclint.align.scorer import Thresholds
 from doclint.catalog import load_catalog
 from doclint.config import Options
+from doclint.context import RunContext
 from doclint.model import Duty
 
 PROBE = """
@@ -54,7 +54,7 @@ def test_worker_sends_case_without_the_catalog() -> None:
     back; the parent gets the same list back in, and a case pickled where it was made keeps it."""
     global _ALIGNMENT
     options = Options()
-    scorer = scorer_for(options)
+    scorer = RunContext.build(options).scorer
     duties = [Duty("React로 자사 쇼핑몰 웹 프론트엔드 화면 개발"), Duty("Maintain the REST API of the online shop")]
     thresholds = Thresholds.for_encoder(scorer.encoder.name)
     _ALIGNMENT = align([("contract.docx", duties)], scorer, thresholds, load_catalog(None), "2224")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.encoders import EncoderError
-from doclint.align.scorer import Scorer, Thresholds, build_scorer
+from doclint.align.scorer import Scorer, Thresholds
 from doclint.case import CaseContext
 from doclint.config import Options
+from doclint.context import RunContext
 from doclint.model import DocType, Duty
 
 # Whose duties define the job: the contract and the 고용사유서. Letters and other papers only
@@ -17,7 +18,7 @@ _PRIMARY = (DocType.CONTRACT, DocType.REASON_STATEMENT)
 
 
 def cache_folder(options: Options) -> Path | None:
-    if options.extra.get("no_cache"):
+    if not options.cache:
         return None
     from doclint.paths import cache_dir
 
@@ -27,20 +28,6 @@ def cache_folder(options: Options) -> Path | None:
         return None
 
 
-# One scorer per (catalog, model, cache on/off) in a process, looked up before anything touches
-# the cache folder: every case of a run asks for it.
-_SCORERS: dict[tuple[str | None, str | None, bool], Scorer] = {}
-
-
-def scorer_for(options: Options) -> Scorer:
-    key = (options.catalog, options.model, bool(options.extra.get("no_cache")))
-    if key not in _SCORERS:
-        from doclint.catalog import load_catalog
-
-        _SCORERS[key] = build_scorer(load_catalog(options.catalog), options.model, cache_folder(options))
-    return _SCORERS[key]
-
-
 def duty_groups(ctx: CaseContext) -> list[tuple[str, list[Duty]]]:
     records = [r for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.duties]
     if not records:
@@ -48,19 +35,17 @@ def duty_groups(ctx: CaseContext) -> list[tuple[str, list[Duty]]]:
     return [(r.display, list(r.facts.duties)) for r in records if r.facts]
 
 
-def align_case(ctx: CaseContext, options: Options) -> CaseAlignment | None:
+def align_case(ctx: CaseContext, run: RunContext) -> CaseAlignment | None:
     groups = duty_groups(ctx)
     if not groups:
         return None
-    from doclint.catalog import load_catalog
-
-    scorer = scorer_for(options)
-    thresholds = Thresholds.for_encoder(scorer.encoder.name, options.alignment)
+    scorer = run.scorer
+    thresholds = run.alignment_thresholds(scorer.encoder.name)
     titles = [(r.display, r.facts.title) for r in ctx.of_type(*_PRIMARY) if r.facts and r.facts.title and r.facts.title.value]
-    result = align(groups, scorer, thresholds, load_catalog(options.catalog), ctx.chosen_code, titles)
+    result = align(groups, scorer, thresholds, run.catalog, ctx.chosen_code, titles)
     ctx.alignment = result
     ctx.suggestions = result.suggestions
     return result
 
 
-__all__ = ["CaseAlignment", "EncoderError", "Scorer", "Thresholds", "align_case", "scorer_for"]
+__all__ = ["CaseAlignment", "EncoderError", "Scorer", "Thresholds", "align_case", "cache_folder"]

@@ -84,9 +84,4 @@ def load_catalog(path: str | None = None) -> Catalog:
     return load_tabular(p)
 
 
-def case_catalog(ctx: Any) -> Catalog:
-    """The catalog of a run, as rules see it: the path is carried in CaseContext.options."""
-    return load_catalog(ctx.options.get("catalog"))
-
-
-__all__ = ["Catalog", "CatalogError", "CodeEntry", "case_catalog", "load_catalog"]
+__all__ = ["Catalog", "CatalogError", "CodeEntry", "load_catalog"]

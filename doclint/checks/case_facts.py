@@ -56,13 +56,8 @@ def text(ctx: CaseContext, code: str, key: str, **params: Any) -> str:
 
 
 def catalog(ctx: CaseContext) -> Catalog | None:
-    """The run's catalog; None when it cannot be loaded (its own error is reported elsewhere)."""
-    from doclint.catalog import CatalogError, load_catalog
-
-    try:
-        return load_catalog(ctx.options.get("catalog"))
-    except (CatalogError, OSError, ValueError):
-        return None
+    """The run's catalog (loaded once when the run began)."""
+    return ctx.run.catalog
 
 
 # --- codes ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
         more = f" (also: {', '.join(repr(o) for o in others[:3])})" if others else ""
         yield ctx.finding(
             "DL104",
-            evidence=getattr(first, "extra", first.text),
+            evidence=first.context or first.text,
             location=first.location,
             phrase=first.text,
             more=more,

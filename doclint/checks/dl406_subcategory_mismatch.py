@@ -37,7 +37,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                                data={"code": entry.code, "cited": cited, "actual": entry.subcategory},
                                code=entry.code, actual=entry.subcategory, cited=cited)
     # --subcategory / doclint-case.toml against the chosen code
-    given = "--subcategory" if ctx.options.get("subcategory") else ("doclint-case.toml" if ctx.manifest.get("subcategory") else None)
+    given = "--subcategory" if ctx.run.options.subcategory else ("doclint-case.toml" if ctx.manifest.get("subcategory") else None)
     entry = catalog.get(ctx.chosen_code) if ctx.chosen_code else None
     if given and entry and entry.subcategory and ctx.subcategory not in (None, "E-7-S", entry.subcategory):
         yield make_finding("DL406", ctx.path, lang=ctx.lang, evidence=f"{given}: {ctx.subcategory}",

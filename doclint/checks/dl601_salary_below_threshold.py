@@ -36,7 +36,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         return
     amount, record, salary = found
     entry = catalog.get(ctx.chosen_code) if ctx.chosen_code else None
-    threshold = threshold_for(catalog, entry, ctx.subcategory, ctx.options.get("thresholds"), ctx.options.get("config"))
+    threshold = threshold_for(catalog, entry, ctx.subcategory, ctx.run.options.thresholds, ctx.run.options.config_path)
     if threshold is None or amount >= threshold.amount:
         return
     evidence = salary.text if salary else f"doclint-case.toml: annual_salary_krw = {amount}"

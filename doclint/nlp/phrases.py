@@ -33,8 +33,7 @@ def _find(blocks: list[Block], regex: re.Pattern[str]) -> list[Span]:
             continue
         m = regex.search(block.text)
         if m:
-            found.append(Span(m.group(0), block.location))
-            found[-1].extra = block.text.strip()[:200]  # type: ignore[attr-defined]
+            found.append(Span(m.group(0), block.location, context=block.text.strip()[:200]))
     return found
 
 

@@ -159,15 +159,6 @@ def _code_name(code: str | None, catalog: Any) -> str:
     return entry.title if entry else ""
 
 
-def _load_catalog(options: Options) -> Any:
-    try:
-        from doclint.catalog import load_catalog
-
-        return load_catalog(options.catalog)
-    except Exception:  # the report still renders without names
-        return None
-
-
 def _bars(case: dict[str, Any], t: dict[str, str], catalog: Any, required: float) -> str:
     suggestions = list(case["suggestions"])[:5]
     chosen = case["chosen_code"]
@@ -318,7 +309,7 @@ def _case(case: dict[str, Any], t: dict[str, str], lang: str, catalog: Any, anch
 def render(run: RunResult, options: Options, color: bool = False) -> str:
     lang = options.lang
     t = _t(lang)
-    catalog = _load_catalog(options)
+    catalog = run.run.catalog if run.run is not None else None  # without it, codes show without names
     cases = [case_dict(c) for c in run.cases]
     s = summary(run)
     rules = sorted({(f["rule"], f["name"]) for c in cases for f in c["findings"]})

@@ -13,15 +13,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from doclint.context import RunContext
 from doclint.errors import UsageError
 
+# This process's last run: a request whose catalog and model are the same keeps its loaded
+# models (the worker lives as long as the server; that is what makes the second request fast).
+_LAST: RunContext | None = None
 
-def _options(kwargs: dict[str, Any]) -> Any:
-    """The server's options (its configuration file was found where it started, never in an upload)."""
+
+def _run_context(kwargs: dict[str, Any]) -> RunContext:
+    """The request's run (the configuration file was found where the server started, never in an
+    upload), sharing the models of the previous request."""
+    global _LAST
     from doclint.run import build_options
 
-    opts = build_options([], kwargs)
-    return replace(opts, jobs=1, progress=False)  # one case at a time in this process
+    opts = replace(build_options([], kwargs), jobs=1, progress=False)  # one case at a time here
+    _LAST = RunContext.build(opts, reuse=_LAST)
+    return _LAST
 
 
 def _relabel(cases: list[Any], folder: Path) -> None:
@@ -39,28 +47,28 @@ def _relabel(cases: list[Any], folder: Path) -> None:
 
 def warm(kwargs: dict[str, Any]) -> None:
     """Load the reader's pipelines and the encoder before the first request needs them."""
-    from doclint.align import EncoderError, scorer_for
+    from doclint.align import EncoderError
     from doclint.nlp.pipeline import preload
 
     preload()
-    with contextlib.suppress(EncoderError):  # the first check will report it
-        scorer_for(_options(kwargs))
+    with contextlib.suppress(EncoderError, UsageError):  # the first check will report it
+        _ = _run_context(kwargs).scorer
 
 
 def check_folder(folder: str, fmt: str, kwargs: dict[str, Any]) -> tuple[str, int]:
     """The report of every case in `folder` in `fmt`, and the run's exit status."""
     from doclint.cases import discover
     from doclint.report import formatter
-    from doclint.run import _check_catalog, check_cases
+    from doclint.run import check_cases
 
-    opts = _options(kwargs)
-    _check_catalog(opts)
+    run_ctx = _run_context(kwargs)
+    opts = run_ctx.options
     try:
         cases = discover([folder])
     except UsageError as exc:
         raise UsageError("no document doclint can check in the upload (.docx, .pdf, .hwp, .hwpx, .txt, .md, images)") from exc
     _relabel(cases, Path(folder))
-    result = check_cases(cases, opts)
+    result = check_cases(cases, run_ctx)
     status = 1 if any(opts.fails(f.severity) for f in result.findings) else 0
     return formatter(fmt)(result, opts, False), status
 
@@ -68,7 +76,7 @@ def check_folder(folder: str, fmt: str, kwargs: dict[str, Any]) -> tuple[str, in
 def suggest_text(text: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     from doclint.suggest import suggest_text as suggest
 
-    return suggest(text, _options(kwargs))
+    return suggest(text, _run_context(kwargs))
 
 
 class Worker:
