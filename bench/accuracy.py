@@ -39,7 +39,7 @@ import yaml  # noqa: E402
 
 from doclint.align import encoders  # noqa: E402
 from doclint.align.case_alignment import align  # noqa: E402
-from doclint.align.scorer import Scorer, Thresholds  # noqa: E402
+from doclint.align.scorer import AlignmentThresholds, Scorer  # noqa: E402
 from doclint.case import CaseContext  # noqa: E402
 from doclint.catalog import load_catalog  # noqa: E402
 from doclint.checks import all_rules  # noqa: E402
@@ -112,7 +112,7 @@ def _duties(texts: list[str]) -> list[Duty]:
     return duties
 
 
-def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: Thresholds) -> tuple[dict[str, dict[str, float]], list[str]]:
+def list_accuracy(scorer: Scorer, cases: list[dict], thresholds: AlignmentThresholds) -> tuple[dict[str, dict[str, float]], list[str]]:
     catalog = load_catalog()
     run_ctx = RunContext(Options(), catalog, scorer)
     rules = all_rules()
@@ -162,7 +162,7 @@ def grid(scorer: Scorer, cases: list[dict], name: str) -> list[str]:
         return memo[key]
 
     scorer.score = cached  # type: ignore[method-assign]
-    base = Thresholds.for_encoder(name)
+    base = AlignmentThresholds.for_encoder(name)
     rows = []
     lo = base.match_min
     step = base.margin / 2
@@ -252,7 +252,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             encoders._LOADED.clear()
             scorer = Scorer(load_catalog(), encoders.get_encoder(name, Path(tmp)), Path(tmp))
-            thresholds = Thresholds.for_encoder(name)
+            thresholds = AlignmentThresholds.for_encoder(name)
             for which, rows in sets.items():
                 acc = line_accuracy(scorer, rows)
                 columns.append((f"{name} · {which}", acc))

@@ -12,7 +12,7 @@ import numpy as np
 
 from doclint.align.case_alignment import CaseAlignment, align, duty_weights
 from doclint.align.judge import candidates_of, features, function_profile, model
-from doclint.align.scorer import Scorer, Thresholds
+from doclint.align.scorer import AlignmentThresholds, Scorer
 from doclint.catalog.model import Catalog
 from doclint.model import Duty
 
@@ -77,7 +77,7 @@ def gold_positions(item: dict[str, Any], scorer: Scorer, catalog: Catalog) -> se
 
 
 def judge_sets(items: list[dict[str, Any]], scorer: Scorer, catalog: Catalog, chosen: str | None = None) -> list[Judged]:
-    thresholds = Thresholds.for_encoder(scorer.encoder.name)
+    thresholds = AlignmentThresholds.for_encoder(scorer.encoder.name)
     k = int(model()["k"])
     out = []
     for item in items:

@@ -177,8 +177,8 @@ def score_file(item: corpus.LabelledFile, tallies: list[Tally], misses: list[str
 
 def absence_findings(part: str, misses: list[str] | None) -> dict[str, list[int]]:
     """On clean documents: absence findings (warning/error) and DL104, per rule: [docs, findings]."""
-    from doclint.cases import discover
     from doclint.context import RunContext
+    from doclint.discovery import discover
     from doclint.engine import run
     from doclint.run import build_options
 

@@ -129,7 +129,7 @@ def check(
     cache: bool = True,
 ) -> Report:
     """Check files and/or case folders, as `doclint check` does, and return the report."""
-    from doclint.cases import discover
+    from doclint.discovery import discover
     from doclint.errors import UsageError
     from doclint.run import build_options, check_cases, start_run
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from doclint.cases import UsageError
+from doclint.errors import UsageError
 from doclint.model import Finding
 
 HEADER = (

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-from pathlib import Path
 
 import click
 
 from doclint import __version__
-from doclint.cases import UsageError
+from doclint.errors import UsageError
 from doclint.report import FORMATS
 from doclint.threads import limit_blas_threads
 
@@ -32,14 +31,6 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="doclint")
 def cli() -> None:
     """Lint Korean E-7 visa documents: do the written duties fit the occupation code?"""
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
 
 
 @cli.command()

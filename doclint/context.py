@@ -11,7 +11,7 @@ from doclint.config import Options
 from doclint.errors import UsageError
 
 if TYPE_CHECKING:
-    from doclint.align.scorer import Scorer, Thresholds
+    from doclint.align.scorer import AlignmentThresholds, Scorer
     from doclint.catalog import Catalog
 
 
@@ -58,10 +58,10 @@ class RunContext:
             self._scorer = build_scorer(self.catalog, self.options.model, cache_folder(self.options))
         return self._scorer
 
-    def alignment_thresholds(self, encoder: str) -> Thresholds:
-        from doclint.align.scorer import Thresholds
+    def alignment_thresholds(self, encoder: str) -> AlignmentThresholds:
+        from doclint.align.scorer import AlignmentThresholds
 
-        return Thresholds.for_encoder(encoder, self.options.alignment)
+        return AlignmentThresholds.for_encoder(encoder, self.options.alignment)
 
 
 def _same_models(a: Options, b: Options) -> bool:

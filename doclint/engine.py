@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from doclint.case import CaseContext, DocRecord
-from doclint.cases import Case
 from doclint.checks import all_rules
 from doclint.checks.base import DocContext, Rule
 from doclint.config import Options
 from doclint.context import RunContext
+from doclint.discovery import Case
 from doclint.ignores import path_ignored
 from doclint.model import Finding, ReadError
 from doclint.nlp import understand

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from doclint.cases import UsageError
+from doclint.errors import UsageError
 from doclint.model import ReadError, Span
 
 

@@ -8,15 +8,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from doclint.cases import Case, UsageError, discover
 from doclint.config import Options, parse_rule_list, resolve_rules
 from doclint.context import RunContext
+from doclint.discovery import Case, discover
 from doclint.engine import CaseResult, RunResult, run
+from doclint.errors import UsageError
 from doclint.report import formatter
 
 
 def build_options(paths: list[str], kwargs: dict[str, Any]) -> Options:
-    from doclint.settings import load_settings
+    from doclint.config_file import load_settings
 
     settings = load_settings(paths, kwargs.get("config_file"))  # type: ignore[arg-type]
     opts = Options()

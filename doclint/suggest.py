@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from doclint.cases import UsageError
 from doclint.config import Options
 from doclint.context import RunContext
+from doclint.errors import UsageError
 from doclint.model import Document, Duty, Location, ReadError
 
 

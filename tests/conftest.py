@@ -52,9 +52,9 @@ def understand_file(path: Path):
 
 def lint(*paths: Path, **options: Any):
     """Run the real engine in-process on files or folders: returns the RunResult."""
-    from doclint.cases import discover
     from doclint.config import Options
     from doclint.context import RunContext
+    from doclint.discovery import discover
     from doclint.engine import run
 
     opts = Options(**{"jobs": 1, "progress": False, **options})

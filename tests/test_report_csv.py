@@ -81,7 +81,7 @@ def test_neutralise() -> None:
 
 
 def test_whole_case_widens_a_file_to_its_folder() -> None:
-    from doclint.cases import discover
+    from doclint.discovery import discover
 
     files = sorted(str(p.relative_to(ROOT)) for p in SAMPLE_13.iterdir())
     alone = discover(files)

@@ -13,7 +13,7 @@ from typing import Any
 
 from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.index import SHARED
-from doclint.align.scorer import Thresholds
+from doclint.align.scorer import AlignmentThresholds
 from doclint.catalog import load_catalog
 from doclint.config import Options
 from doclint.context import RunContext
@@ -56,7 +56,7 @@ def test_worker_sends_case_without_the_catalog() -> None:
     options = Options()
     scorer = RunContext.build(options).scorer
     duties = [Duty("React로 자사 쇼핑몰 웹 프론트엔드 화면 개발"), Duty("Maintain the REST API of the online shop")]
-    thresholds = Thresholds.for_encoder(scorer.encoder.name)
+    thresholds = AlignmentThresholds.for_encoder(scorer.encoder.name)
     _ALIGNMENT = align([("contract.docx", duties)], scorer, thresholds, load_catalog(None), "2224")
     here = len(pickle.dumps(_ALIGNMENT))
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:

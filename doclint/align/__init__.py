@@ -6,7 +6,7 @@ from pathlib import Path
 
 from doclint.align.case_alignment import CaseAlignment, align
 from doclint.align.encoders import EncoderError
-from doclint.align.scorer import Scorer, Thresholds
+from doclint.align.scorer import AlignmentThresholds, Scorer
 from doclint.case import CaseContext
 from doclint.config import Options
 from doclint.context import RunContext
@@ -48,4 +48,4 @@ def align_case(ctx: CaseContext, run: RunContext) -> CaseAlignment | None:
     return result
 
 
-__all__ = ["CaseAlignment", "EncoderError", "Scorer", "Thresholds", "align_case", "cache_folder"]
+__all__ = ["AlignmentThresholds", "CaseAlignment", "EncoderError", "Scorer", "align_case", "cache_folder"]

@@ -14,7 +14,7 @@ import numpy as np
 
 from doclint.align.index import inherited_entries, shared_entries
 from doclint.align.judge import Judgement, judge, reason
-from doclint.align.scorer import Scorer, Thresholds
+from doclint.align.scorer import AlignmentThresholds, Scorer
 from doclint.catalog.model import Catalog, CodeEntry
 from doclint.model import Duty, Title
 
@@ -47,7 +47,7 @@ class CaseAlignment:
     coverage: np.ndarray
     mean_score: np.ndarray
     eligible: np.ndarray
-    thresholds: Thresholds
+    thresholds: AlignmentThresholds
     chosen: int | None  # position of the chosen code (None: not chosen, or not in the catalog)
     abstain_reason: str | None = None
     encoder: str = ""
@@ -116,7 +116,7 @@ def duty_weights(duties: list[Duty]) -> list[float]:
 def align(
     groups: list[tuple[str, list[Duty]]],
     scorer: Scorer,
-    thresholds: Thresholds,
+    thresholds: AlignmentThresholds,
     catalog: Catalog,
     chosen_code: str | None,
     titles: list[tuple[str, Title]] | None = None,

@@ -24,7 +24,7 @@ def alignment_rules() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Thresholds:
+class AlignmentThresholds:
     match_min: float
     margin: float
     chosen_margin: float
@@ -40,7 +40,7 @@ class Thresholds:
     supporting: int
 
     @classmethod
-    def for_encoder(cls, name: str, overrides: dict[str, Any] | None = None) -> Thresholds:
+    def for_encoder(cls, name: str, overrides: dict[str, Any] | None = None) -> AlignmentThresholds:
         data = alignment_rules()
         values: dict[str, Any] = dict(data["encoders"].get(name) or data["encoders"]["default"])
         values.update(data["case"])

@@ -153,11 +153,11 @@ def _unknown(catalog: Catalog, number: str, lang: str) -> tuple[str, dict[str, A
 
 def run_codes(query: str | None, subcategory: str | None, fmt: str, lang: str, catalog_path: str | None,
               export: str | None) -> int:
-    from doclint.cases import UsageError
+    from doclint.errors import UsageError
 
     if catalog_path is None:  # the `catalog` key of doclint.toml / [tool.doclint] found from here
         from doclint.config import Options
-        from doclint.settings import load_settings
+        from doclint.config_file import load_settings
 
         opts = Options()
         load_settings(["."], None).apply(opts)

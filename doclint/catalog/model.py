@@ -104,7 +104,7 @@ class GuideNumber(BaseModel):
         return [str(v).strip().upper() for v in value]
 
 
-class Threshold(BaseModel):
+class SalaryFigure(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_annual_krw: int | None = None
     label: str = ""
@@ -113,12 +113,12 @@ class Threshold(BaseModel):
     source: str | None = None  # where this figure comes from, when not the table's `source`
 
 
-class Thresholds(BaseModel):
+class SalaryTable(BaseModel):
     model_config = ConfigDict(extra="forbid")
     year: int
     source: str
     note: str = ""
-    subcategories: dict[str, Threshold] = Field(default_factory=dict)
+    subcategories: dict[str, SalaryFigure] = Field(default_factory=dict)
 
 
 class CatalogMeta(BaseModel):
@@ -134,7 +134,7 @@ class CatalogMeta(BaseModel):
 class Catalog(BaseModel):
     model_config = ConfigDict(extra="forbid")
     catalog: CatalogMeta
-    thresholds: Thresholds | None = None
+    thresholds: SalaryTable | None = None
     subcategories: dict[str, dict[str, str]] = Field(default_factory=dict)
     codes: list[CodeEntry] = Field(default_factory=list)
     ineligible: list[CodeEntry] = Field(default_factory=list)

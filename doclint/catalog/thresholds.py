@@ -14,7 +14,7 @@ from doclint.catalog.model import CODE_RE, SUBCATEGORIES, Catalog, CodeEntry
 
 
 @dataclass(frozen=True)
-class Threshold:
+class SalaryMinimum:
     amount: int
     scope: str  # "E-7-1", "code 2224 웹 개발자"
     basis: str  # what the figure is ("previous year's GNI per capita")
@@ -45,7 +45,7 @@ def threshold_for(
     subcategory: str | None,
     overrides: dict[str, Any] | None = None,
     config: str | None = None,
-) -> Threshold | None:
+) -> SalaryMinimum | None:
     overrides = overrides or {}
     where = config or "configuration"
     table = catalog.thresholds
@@ -54,17 +54,17 @@ def threshold_for(
     if subcategory != "E-7-S" and entry is not None:
         for key in (entry.code, *entry.aliases):
             if key in overrides:
-                return Threshold(int(overrides[key]), f"code {entry.code} {entry.name_ko}", "[thresholds]", None, where, True)
+                return SalaryMinimum(int(overrides[key]), f"code {entry.code} {entry.name_ko}", "[thresholds]", None, where, True)
         if entry.min_annual_krw:
-            return Threshold(entry.min_annual_krw, f"code {entry.code} {entry.name_ko}", "the code's own minimum",
+            return SalaryMinimum(entry.min_annual_krw, f"code {entry.code} {entry.name_ko}", "the code's own minimum",
                              year, entry.sources or source)
     sub = subcategory if subcategory == "E-7-S" or entry is None else (entry.subcategory or subcategory)
     if sub is None:
         return None
     if sub in overrides:
-        return Threshold(int(overrides[sub]), sub, "[thresholds]", None, where, True)
+        return SalaryMinimum(int(overrides[sub]), sub, "[thresholds]", None, where, True)
     figure = table.subcategories.get(sub) if table else None
     if figure is None or not figure.min_annual_krw:
         return None  # E-7-4 is scored on points: no single floor
-    return Threshold(figure.min_annual_krw, sub, figure.basis or figure.label, year, figure.source or source,
+    return SalaryMinimum(figure.min_annual_krw, sub, figure.basis or figure.label, year, figure.source or source,
                      basis_ko=figure.basis_ko)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from doclint.nlp import patterns
 from doclint.nlp.spacy_import import import_spacy
@@ -61,14 +61,3 @@ def lang_of_text(text: str) -> str:
 
 def analyse(text: str, lang: str | None = None) -> Doc:
     return nlp_for(lang or lang_of_text(text))(text)
-
-
-def analyse_many(texts: list[str]) -> list[Doc]:
-    """Each text through the pipeline of its own language, order kept."""
-    out: list[Any] = [None] * len(texts)
-    for lang in ("en", "ko"):
-        idx = [i for i, t in enumerate(texts) if lang_of_text(t) == lang]
-        if idx:
-            for i, doc in zip(idx, nlp_for(lang).pipe([texts[i] for i in idx]), strict=True):
-                out[i] = doc
-    return out

@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from doclint import __version__
-from doclint.align.scorer import Thresholds
+from doclint.align.scorer import AlignmentThresholds
 from doclint.checks.base import doc_type_name, messages
 from doclint.model import DocType
 from doclint.report.data import case_dict, summary
@@ -327,7 +327,7 @@ def render(run: RunResult, options: Options, color: bool = False) -> str:
         f'<label><input type="checkbox" data-filter-sev value="{sev}" checked> {escape(t[sev + "s"])}</label>'
         for sev in ("error", "warning", "info")
     )
-    required = Thresholds.for_encoder("default", options.alignment).coverage_min  # [alignment] in force
+    required = AlignmentThresholds.for_encoder("default", options.alignment).coverage_min  # [alignment] in force
     order = overview_rows(cases)
     by_anchor = {anchor(i): c for i, c in enumerate(cases)}
     body = _overview(order, t) + "".join(_case(by_anchor[r.anchor], t, lang, catalog, r.anchor, required) for r in order)

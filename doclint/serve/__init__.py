@@ -32,9 +32,9 @@ def _socket(port: int) -> socket.socket:
 def serve(port: int, open_browser: bool, kwargs: dict[str, Any]) -> int:
     import uvicorn
 
+    from doclint.config_file import find_config
     from doclint.serve.app import create_app
     from doclint.serve.worker import Worker
-    from doclint.settings import find_config
 
     if not kwargs.get("config_file"):  # the folder doclint serve runs in, not the uploads' folder
         found = find_config(Path.cwd())

@@ -57,7 +57,7 @@ def warm(kwargs: dict[str, Any]) -> None:
 
 def check_folder(folder: str, fmt: str, kwargs: dict[str, Any]) -> tuple[str, int]:
     """The report of every case in `folder` in `fmt`, and the run's exit status."""
-    from doclint.cases import discover
+    from doclint.discovery import discover
     from doclint.report import formatter
     from doclint.run import check_cases
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from doclint.cases import UsageError
 from doclint.config import FAIL_ON, Options, parse_rule_list, resolve_rules
+from doclint.errors import UsageError
 from doclint.model import Severity
 
 KNOWN_KEYS = {
@@ -119,9 +119,9 @@ def load_settings(paths: list[str], config_file: str | None) -> Settings:
 
 def _alignment(table: Any, where: str) -> dict[str, float]:
     """[alignment]: coverage-min = 0.6, drift-gap = 0.25 … (rules/alignment.yaml names, with dashes)."""
-    from doclint.align.scorer import Thresholds
+    from doclint.align.scorer import AlignmentThresholds
 
-    allowed = {name.replace("_", "-") for name in Thresholds.__dataclass_fields__}
+    allowed = {name.replace("_", "-") for name in AlignmentThresholds.__dataclass_fields__}
     if not isinstance(table, dict):
         raise UsageError(f"{where}: alignment must be a table, e.g. [alignment] coverage-min = 0.6")
     unknown = set(table) - allowed
