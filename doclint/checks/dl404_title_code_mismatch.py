@@ -47,7 +47,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             "DL404", fit.path, lang=ctx.lang, evidence=fit.title.text, location=fit.title.location,
             data={"title_code": entry.code, "chosen": chosen.code,
                   "score": round(float(scores[best]), 3), "chosen_score": round(float(scores[result.chosen]), 3)},
-            title=fit.title.text, title_code=entry.code, title_name=entry_name(entry, ctx.lang),
+            title=fit.title.value, title_code=entry.code, title_name=entry_name(entry, ctx.lang),
             chosen_code=chosen.code, chosen_name=entry_name(chosen, ctx.lang),
         )
         return  # one per case: the titles of one case say the same thing

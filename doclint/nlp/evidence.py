@@ -9,6 +9,7 @@ import re
 
 from doclint.model import Block, Location, Span
 from doclint.nlp import meaning
+from doclint.nlp.fields import is_field_line
 from doclint.nlp.phrases import matches
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import squash, strip_marker
@@ -39,7 +40,7 @@ def duty_candidates(blocks: list[Block], limit: int = 5) -> list[dict[str, objec
     # a task has a few words: a job title or a code's name ("Engineer", "2371 환경공학 기술자")
     # matches the catalog's name lines but is not a duty
     lines = [(t, b) for t, b in _lines(blocks, 8, 400)
-             if len(t.split()) >= 3 and not _CODE.search(t) and not is_title_line(t, None)]
+             if len(t.split()) >= 3 and not _CODE.search(t) and not is_title_line(t, None) and not is_field_line(t)]
     if not lines:
         return []
     th = meaning.thresholds()["task"]

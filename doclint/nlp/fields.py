@@ -42,6 +42,11 @@ def _fields() -> dict[str, FieldPatterns]:
     return out
 
 
+def is_field_line(line: str) -> bool:
+    """A labelled fact ("Industry: Software development", "업체명 | 한빛"): a form field, not a task."""
+    return any(p.inline.match(line) or p.label_only.match(line) for p in _fields().values())
+
+
 @cache
 def _flag_regex(name: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns.load("fields")[name]))
