@@ -14,7 +14,7 @@ from doclint.checks.base import DocContext, Rule
 from doclint.config import Options
 from doclint.context import RunContext
 from doclint.discovery import Case
-from doclint.ignores import path_ignored
+from doclint.ignores import path_ignored, rule_ignored_at
 from doclint.model import Finding, ReadError
 from doclint.nlp import understand
 from doclint.readers import read
@@ -110,21 +110,21 @@ def check_case(ctx: CaseContext, options: Options) -> list[Finding]:
     for record in ctx.records:
         if record.error is not None:  # only the reader rules see a file that cannot be read
             for r in rules.values():
-                if r.scope == "reader" and options.enabled(r.code):
+                if r.scope == "reader" and options.enabled(r.code) and not rule_ignored_at(r.code, record.display, options):
                     findings.extend(r.check(record.display, record.error, options.lang))
             continue
         assert record.doc is not None and record.facts is not None
         dctx = DocContext(record.doc, record.facts, ctx, options.lang)
         for r in rules.values():
-            if r.scope != "document" or not options.enabled(r.code):
-                continue
+            if r.scope != "document" or not options.enabled(r.code) or rule_ignored_at(r.code, record.display, options):
+                continue  # per-path ignores apply before a document rule runs
             if r.doc_types is not None and record.facts.doc_type not in r.doc_types:
                 continue
             findings.extend(_guarded(r, dctx, ctx))
     for r in rules.values():
         if r.scope in ("case", "run") and options.enabled(r.code):
             findings.extend(_guarded(r, ctx, ctx))
-    findings = [f for f in findings if not path_ignored(f, options)]
+    findings = [f for f in findings if not path_ignored(f, options)]  # case rules point at any document
     for f in findings:
         if f.rule in options.severity:
             f.severity = options.severity[f.rule]

@@ -34,13 +34,19 @@ def _matches(pattern: str, path: Path, base: Path) -> bool:
 
 
 def path_ignored(finding: Finding, options: Options) -> bool:
+    return rule_ignored_at(finding.rule, finding.path, options)
+
+
+def rule_ignored_at(rule: str, display_path: str, options: Options) -> bool:
+    """Whether [per-path-ignores] turns `rule` off for this path (as given on the command line).
+    The engine asks before running a document rule, and filters case findings after."""
     table = options.per_path_ignores
     if not table:
         return False
     base = Path(options.config_path).resolve().parent if options.config_path else Path.cwd()
-    path = Path(finding.path).resolve()  # finding paths are as given, relative to the current folder
+    path = Path(display_path).resolve()  # paths are as given, relative to the current folder
     for pattern, codes in table.items():
-        if finding.rule not in codes:
+        if rule not in codes:
             continue
         negated = pattern.startswith("!")
         if _matches(pattern.removeprefix("!"), path, base) != negated:

@@ -98,11 +98,6 @@ class Duty:
     location: Location = field(default_factory=Location)
     section: str | None = None  # the heading it came under
     vague: str | None = None  # the generic wording that makes it no specific task (DL103)
-    # filled in by align
-    best_code: str | None = None
-    best_score: float | None = None
-    matches_chosen: bool | None = None
-    scores: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -84,15 +84,17 @@ def suggest_document(doc: Document, path: str, run: RunContext) -> dict[str, Any
         "chosen_code": ctx.chosen_code,
         "encoder": result.encoder if result else None,
         "abstained": result.abstain_reason if result else "no duties found",
-        "duties": [
-            {"text": d.text, "share": d.share, "best_code": d.best_code, "score": d.best_score,
-             "matches_chosen": d.matches_chosen}
-            for d in facts.duties
-        ],
+        "duties": [_duty(d, result) for d in facts.duties],
         "suggestions": ctx.suggestions,
         "cannot_tell": bool(result and result.judgement and not result.judgement.confident),
         "function": {k: round(v, 3) for k, v in result.judgement.function.items()} if result and result.judgement else None,
     }
+
+
+def _duty(d: Duty, result: Any) -> dict[str, Any]:
+    verdict = result.verdict(d) if result is not None else None
+    return {"text": d.text, "share": d.share, "best_code": verdict.best_code if verdict else None,
+            "score": verdict.best_score if verdict else None, "matches_chosen": verdict.matches_chosen if verdict else None}
 
 
 def render_text(data: dict[str, Any], lang: str) -> str:

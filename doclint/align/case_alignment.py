@@ -40,6 +40,16 @@ class TitleFit:
     scores: np.ndarray
 
 
+@dataclass(frozen=True)
+class DutyVerdict:
+    """One duty against the catalog: the code it fits best, whether it fits the chosen code."""
+
+    best_code: str | None
+    best_score: float
+    matches_chosen: bool | None
+    scores: dict[str, float]  # the three best codes
+
+
 @dataclass
 class CaseAlignment:
     entries: list[CodeEntry]
@@ -71,6 +81,19 @@ class CaseAlignment:
     @property
     def abstained(self) -> bool:
         return self.abstain_reason is not None
+
+    def verdict(self, duty: Duty) -> DutyVerdict | None:
+        """How one duty (of the documents this alignment read) was judged; None if it was not."""
+        fit = next((f for f in self.fits if f.duty is duty), None)
+        if fit is None:
+            return None
+        top = np.argsort(-fit.scores)[:3]
+        return DutyVerdict(
+            best_code=self.entries[fit.best].code if not fit.abstained else None,
+            best_score=round(float(fit.scores[fit.best]), 3),
+            matches_chosen=bool(fit.matched[self.chosen]) if self.chosen is not None else None,
+            scores={self.entries[i].code: round(float(fit.scores[i]), 3) for i in top},
+        )
 
     def ranked(self, eligible: bool = True) -> list[int]:
         """Entry positions by coverage, then mean score; E-7 codes or ineligible occupations."""
@@ -170,20 +193,8 @@ def align(
         result.judgement = judge(scorer, duty_vectors, scores, weights, coverage, scorer.index.entries)
         if result.judgement is not None and result.judgement.best is not None:
             result.reason = reason(scorer, duty_vectors, scores, [f.duty.text for f in fits], result.judgement.best)
-    _annotate(result)
     result.suggestions = _suggestions(result)
     return result
-
-
-def _annotate(result: CaseAlignment) -> None:
-    """Copy each duty's verdict onto the Duty, for the JSON and HTML reports."""
-    for fit in result.fits:
-        duty = fit.duty
-        duty.best_code = result.entries[fit.best].code if not fit.abstained else None
-        duty.best_score = round(float(fit.scores[fit.best]), 3)
-        duty.matches_chosen = bool(fit.matched[result.chosen]) if result.chosen is not None else None
-        top = np.argsort(-fit.scores)[:3]
-        duty.scores = {result.entries[i].code: round(float(fit.scores[i]), 3) for i in top}
 
 
 def _suggestions(result: CaseAlignment) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from doclint import __version__
 from doclint.engine import CaseResult, RunResult
-from doclint.model import Finding, Severity
+from doclint.model import Duty, Finding, Severity
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -29,7 +29,21 @@ def _span(span: Any) -> str | None:
     return span.text if span is not None else None
 
 
-def document_dict(record: Any) -> dict[str, Any]:
+def _duty_dict(d: Duty, alignment: Any) -> dict[str, Any]:
+    verdict = alignment.verdict(d) if alignment is not None else None
+    return {
+        "text": d.text,
+        "share": d.share,
+        "best_code": verdict.best_code if verdict else None,
+        "matches_chosen": verdict.matches_chosen if verdict else None,
+        "score": round(verdict.best_score, 4) if verdict else None,
+        "line": d.location.line,
+        "page": d.location.page,
+    }
+
+
+def document_dict(record: Any, alignment: Any = None) -> dict[str, Any]:
+    """A document's facts; with the case's alignment, each duty with the code it fits best."""
     facts = record.facts
     doc = record.doc
     if facts is None:
@@ -56,18 +70,7 @@ def document_dict(record: Any) -> dict[str, Any]:
         "employment_dates": _span(facts.employment_dates),
         "has_signatory": facts.has_signatory,
         "has_contact": facts.has_contact,
-        "duties": [
-            {
-                "text": d.text,
-                "share": d.share,
-                "best_code": d.best_code,
-                "matches_chosen": d.matches_chosen,
-                "score": round(d.best_score, 4) if d.best_score is not None else None,
-                "line": d.location.line,
-                "page": d.location.page,
-            }
-            for d in facts.duties
-        ],
+        "duties": [_duty_dict(d, alignment) for d in facts.duties],
         "readable": True,
         "format": doc.format if doc else None,
         "ocr": bool(doc.ocr) if doc else False,
@@ -97,7 +100,7 @@ def case_dict(result: CaseResult) -> dict[str, Any]:
         "subcategory": ctx.subcategory,
         "suggestions": ctx.suggestions,
         "alignment": alignment_dict(ctx.alignment),
-        "documents": [document_dict(r) for r in ctx.records],
+        "documents": [document_dict(r, ctx.alignment) for r in ctx.records],
         "findings": [finding_dict(f) for f in result.findings],
         "notes": list(ctx.extra.get("notes", [])),
     }
