@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+T = TypeVar("T")
 
 SUBCATEGORIES = ("E-7-1", "E-7-2", "E-7-3", "E-7-4", "E-7-S")
 CODE_RE = re.compile(r"^S?\d{3,5}$")
@@ -150,6 +153,14 @@ class Catalog(BaseModel):
                 self._by_code.setdefault(alias, entry)
         for entry in self.ineligible:
             entry.eligible = False
+        self._derived: dict[str, object] = {}
+
+    def derived(self, key: str, build: Callable[[Catalog], T]) -> T:
+        """Data computed from this catalog once and kept with it (e.g. the rules' name index),
+        so no module keeps a cache keyed by catalog identity."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(T, self._derived[key])
 
     def get(self, code: str) -> CodeEntry | None:
         """The entry for an official code or one of its aliases."""

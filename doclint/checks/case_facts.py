@@ -129,25 +129,20 @@ def _parts_agree(a: TitlePart, b: TitlePart) -> bool:
     return a.words <= b.words or b.words <= a.words
 
 
-_NAMES: dict[int, dict[str, set[str]]] = {}  # per catalog object (load_catalog keeps them alive)
-
-
 def _catalog_names(cat: Catalog) -> dict[str, set[str]]:
     """Occupation names of the catalog, Korean and English, as title keys → codes."""
-    if id(cat) not in _NAMES:
-        names: dict[str, set[str]] = {}
-        for entry in [*cat.codes, *cat.ineligible]:
-            for label in (entry.name_ko, entry.name_en):
-                for part in title_parts(label):
-                    names.setdefault(part.key, set()).add(entry.code)
-        _NAMES[id(cat)] = names
-    return _NAMES[id(cat)]
+    names: dict[str, set[str]] = {}
+    for entry in [*cat.codes, *cat.ineligible]:
+        for label in (entry.name_ko, entry.name_en):
+            for part in title_parts(label):
+                names.setdefault(part.key, set()).add(entry.code)
+    return names
 
 
 def _occupations(parts: list[TitlePart], cat: Catalog | None) -> set[str]:
     if cat is None:
         return set()
-    names = _catalog_names(cat)
+    names = cat.derived("title-names", _catalog_names)
     return {code for p in parts for code in names.get(p.key, ())}
 
 
