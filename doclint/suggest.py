@@ -92,9 +92,12 @@ def suggest_document(doc: Document, path: str, run: RunContext) -> dict[str, Any
 
 
 def _duty(d: Duty, result: Any) -> dict[str, Any]:
-    verdict = result.verdict(d) if result is not None else None
-    return {"text": d.text, "share": d.share, "best_code": verdict.best_code if verdict else None,
-            "score": verdict.best_score if verdict else None, "matches_chosen": verdict.matches_chosen if verdict else None}
+    # imported here like the rest of the align stack: `suggest` loads numpy only when it aligns
+    from doclint.align.case_alignment import NO_VERDICT
+
+    verdict = result.verdict(d) if result is not None else NO_VERDICT
+    return {"text": d.text, "share": d.share, "best_code": verdict.best_code, "score": verdict.best_score,
+            "matches_chosen": verdict.matches_chosen}
 
 
 def render_text(data: dict[str, Any], lang: str) -> str:

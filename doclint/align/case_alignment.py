@@ -44,10 +44,12 @@ class TitleFit:
 class DutyVerdict:
     """One duty against the catalog: the code it fits best, whether it fits the chosen code."""
 
-    best_code: str | None
-    best_score: float
-    matches_chosen: bool | None
-    scores: dict[str, float]  # the three best codes
+    best_code: str | None = None
+    best_score: float | None = None
+    matches_chosen: bool | None = None
+
+
+NO_VERDICT = DutyVerdict()  # a duty no alignment judged (too few duties, or no alignment at all)
 
 
 @dataclass
@@ -82,17 +84,15 @@ class CaseAlignment:
     def abstained(self) -> bool:
         return self.abstain_reason is not None
 
-    def verdict(self, duty: Duty) -> DutyVerdict | None:
-        """How one duty (of the documents this alignment read) was judged; None if it was not."""
+    def verdict(self, duty: Duty) -> DutyVerdict:
+        """How one duty (of the documents this alignment read) was judged; NO_VERDICT if it was not."""
         fit = next((f for f in self.fits if f.duty is duty), None)
         if fit is None:
-            return None
-        top = np.argsort(-fit.scores)[:3]
+            return NO_VERDICT
         return DutyVerdict(
             best_code=self.entries[fit.best].code if not fit.abstained else None,
             best_score=round(float(fit.scores[fit.best]), 3),
             matches_chosen=bool(fit.matched[self.chosen]) if self.chosen is not None else None,
-            scores={self.entries[i].code: round(float(fit.scores[i]), 3) for i in top},
         )
 
     def ranked(self, eligible: bool = True) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from doclint import __version__
+from doclint.align.case_alignment import NO_VERDICT
 from doclint.engine import CaseResult, RunResult
 from doclint.model import Duty, Finding, Severity
 
@@ -30,13 +31,13 @@ def _span(span: Any) -> str | None:
 
 
 def _duty_dict(d: Duty, alignment: Any) -> dict[str, Any]:
-    verdict = alignment.verdict(d) if alignment is not None else None
+    verdict = alignment.verdict(d) if alignment is not None else NO_VERDICT
     return {
         "text": d.text,
         "share": d.share,
-        "best_code": verdict.best_code if verdict else None,
-        "matches_chosen": verdict.matches_chosen if verdict else None,
-        "score": round(verdict.best_score, 4) if verdict else None,
+        "best_code": verdict.best_code,
+        "matches_chosen": verdict.matches_chosen,
+        "score": verdict.best_score,
         "line": d.location.line,
         "page": d.location.page,
     }
