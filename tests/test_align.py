@@ -158,6 +158,18 @@ def test_hybrid_role(make_doc) -> None:
     assert "DL403" in fired
 
 
+def test_one_function_with_a_duty_pulled_elsewhere_is_no_hybrid(make_doc) -> None:
+    # a translator's five duties (a blind development set): one of them ("Proofread translations
+    # by freelance translators") reads like another kind of work, but no second function covers
+    # 30% of the duties, so the role is not hybrid
+    duties = ("- Translate Japanese patent specifications and claims into Korean for national-phase filings\n"
+              "- Translate Korean Office Actions and response drafts into Japanese for clients\n"
+              "- Check terminology consistency against prior family applications\n"
+              "- Proofread translations by freelance translators\n"
+              "- Maintain technical glossaries for electronics and chemistry clients")
+    assert "DL403" not in rules_fired(contract(make_doc, duties, "2814", "Patent Translator"))
+
+
 def test_ineligible_occupation_ko_and_en(make_doc) -> None:
     en_fired = rules_fired(contract(make_doc, CLERK_EN, "2715", "Business Analyst"))
     assert "DL408" in en_fired

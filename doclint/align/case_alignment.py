@@ -109,9 +109,14 @@ class CaseAlignment:
         return 0.0 if position is None else float(self.coverage[position])
 
     def supporting(self, position: int, limit: int | None = None) -> list[DutyFit]:
-        """The duties that match this entry, strongest first."""
+        """The duties that match this entry, strongest first; a duty that two documents both state
+        (the contract and the 고용사유서 often do) is quoted once."""
         fits = sorted((f for f in self.fits if f.matched[position]), key=lambda f: -float(f.scores[position]))
-        return fits[:limit] if limit else fits
+        first: dict[str, DutyFit] = {}
+        for f in fits:
+            first.setdefault(f.duty.text, f)
+        unique = list(first.values())
+        return unique[:limit] if limit else unique
 
     def pulling_away(self, towards: int) -> list[DutyFit]:
         """Duties that match `towards` but not the chosen code."""

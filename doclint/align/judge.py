@@ -163,8 +163,12 @@ def judge(
 def reason(scorer: Scorer, vectors: np.ndarray, scores: np.ndarray, texts: list[str], position: int,
            limit: int = 2) -> list[dict[str, Any]]:
     """The duties that decided for `position`, each with the definition line it matched best."""
-    out = []
-    for d in np.argsort(-scores[:, position])[:limit]:
+    out: list[dict[str, Any]] = []
+    for d in np.argsort(-scores[:, position]):
+        if len(out) == limit:
+            break
+        if any(r["duty"] == texts[int(d)] for r in out):
+            continue  # the same duty stated in two documents is one reason
         line, sim = scorer.best_line(vectors[int(d)], position)
         out.append({"duty": texts[int(d)], "definition": line, "similarity": round(sim, 3)})
     return out

@@ -33,6 +33,7 @@ class AlignmentThresholds:
     min_duties: int
     coverage_min: float
     primary_min: float
+    secondary_min: float
     drift_gap: float
     drift_min: float
     ineligible_min: float

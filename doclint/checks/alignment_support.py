@@ -30,17 +30,19 @@ def confident(result: CaseAlignment) -> bool:
 
 
 def split_across_functions(result: CaseAlignment) -> bool:
-    """The two codes the judge ranks first do different kinds of work (doclint.align.judge)."""
+    """The duties do two kinds of work (doclint.align.judge.function_of): besides the code the
+    judge ranks first, a code of another function covers `secondary_min` of the duties itself.
+    One duty drawn to a code of another kind by its field words does not make a second function."""
     from doclint.align.judge import function_of
 
-    if result.judgement is None:
-        return True
-    if not result.judgement.confident:
+    if result.judgement is not None and not result.judgement.confident:
         return False
-    top = [i for i in result.judgement.positions if result.eligible[i]][:2]
-    if len(top) < 2:
+    best = result.best
+    if best is None:
         return False
-    return function_of(result.entries[top[0]].code) != function_of(result.entries[top[1]].code)
+    kind = function_of(result.entries[best].code)
+    other = [i for i in result.ranked() if function_of(result.entries[i].code) != kind]
+    return bool(other) and result.coverage_of(other[0]) >= result.thresholds.secondary_min
 
 
 def basis(ctx: CaseContext, result: CaseAlignment) -> str:
