@@ -39,6 +39,46 @@ def test_english_run_on_prose_splits_into_duties() -> None:
     assert split_clauses("Plan, shoot and edit short-form videos") == ["Plan, shoot and edit short-form videos"]
 
 
+def test_english_prose_duties_beyond_the_verb_list() -> None:
+    # sentences from the development part of the blind corpus: verbs the duty-verb list lacks
+    # (carry out, participate, dealt) and a time phrase before the verb still start a duty
+    assert split_clauses(
+        "The Employee shall prepare process flow diagrams for refinery projects, develop P&IDs and equipment "
+        "process data sheets, carry out hydraulic calculations and relief valve sizing, and participate in "
+        "HAZOP reviews with licensors and clients."
+    )[1:] == ["develop P&IDs and equipment process data sheets", "carry out hydraulic calculations and relief valve sizing",
+              "participate in HAZOP reviews with licensors and clients"]
+    assert split_clauses(
+        "Mr. Brenner led diagnostic projects at automotive suppliers in Germany, developed improvement programmes "
+        "together with client management, and since 2022 built up our service line for supplier assessments."
+    )[1:] == ["developed improvement programmes together with client management",
+              "built up our service line for supplier assessments"]
+    # auxiliaries and nouns that can be verbs do not start one
+    assert split_clauses("Lumiel Cosmetic was founded in 2016 and sells skincare products in 14 countries.") == [
+        "Lumiel Cosmetic was founded in 2016 and sells skincare products in 14 countries"]
+    assert split_clauses("He built dashboards for sales, marketing and finance teams") == [
+        "He built dashboards for sales, marketing and finance teams"]
+
+
+def test_contract_sentences_about_the_duties_are_not_duties(tmp_path) -> None:
+    from doclint.nlp.duties import split_prose
+
+    text = ("# Employment Agreement\nPosition: Process Engineer\n\nArticle 2 Duties\n"
+            "1 The Employee shall perform the following duties:\n"
+            "- Prepare process flow diagrams and heat and material balances\n"
+            "- Carry out hydraulic calculations and relief valve sizing\n"
+            "2 The Employee shall perform his duties diligently and shall comply with all lawful instructions of the Employer.\n"
+            "3 The Employee may be assigned to project sites overseas in connection with these duties.\n")
+    path = tmp_path / "agreement.txt"
+    path.write_text(text, encoding="utf-8")
+    duties = [d.text for d in understand_file(path).duties]
+    assert duties == ["Prepare process flow diagrams and heat and material balances",
+                      "Carry out hydraulic calculations and relief valve sizing"]
+    # "입출고 대장": 고 in a noun is no clause ending, and the comma list still splits
+    assert split_prose("생산관리 사무(작업일보 전산 입력, 생산실적 집계), 외국인 근로자 통역 및 고충 상담, 자재 입출고 대장 관리") == [
+        "생산관리 사무(작업일보 전산 입력, 생산실적 집계)", "외국인 근로자 통역 및 고충 상담", "자재 입출고 대장 관리"]
+
+
 KO_PROSE_STATEMENT = """
 # 고용사유서
 1. 회사 개요: (주)핀테크원, 모바일 간편결제 서비스 운영

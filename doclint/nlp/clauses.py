@@ -33,6 +33,7 @@ def _data() -> dict[str, Any]:
     }
 
 
+@cache
 def _is_en_verb(word: str) -> bool:
     verbs = _data()["verbs"]
     w = word.lower()
@@ -41,7 +42,30 @@ def _is_en_verb(word: str) -> bool:
     for suffix in ("s", "es", "ed", "d", "ing"):
         if w.endswith(suffix) and (w[: -len(suffix)] in verbs or w[: -len(suffix)] + "e" in verbs):
             return True
-    return w.endswith("ied") or (w.endswith("ies") and w[:-3] + "y" in verbs)
+    if w.endswith("ied") or (w.endswith("ies") and w[:-3] + "y" in verbs):
+        return True
+    # beyond the duty-verb list: an English verb form that is no noun ("carrying", "participate",
+    # "liaise"), or a form of a listed verb ("dealt"); "marketing", "process" or "design" as a
+    # noun stay nouns unless the list has them
+    lemmas = _verb_lemmas(w)
+    if set(lemmas) & _AUXILIARIES:
+        return False  # "was founded", "is excellent", "may be assigned": no task starts there
+    return bool(lemmas) and (not _noun_lemmas(w) or any(lemma in verbs for lemma in lemmas))
+
+
+_AUXILIARIES = {"be", "have", "do", "may", "might", "can", "could", "shall", "should", "will", "would", "must", "get", "become", "seem"}
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word, upos="VERB").get("VERB", ()))
+
+
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word, upos="NOUN").get("NOUN", ()))
 
 
 def _ko_clauses(doc: Doc) -> list[str]:
@@ -84,9 +108,26 @@ def _verb_form(word: str) -> str:
         return "ing"
     if w.endswith("ed") or w in _data()["past"]:
         return "past"
+    if not w.endswith("s") and any(lemma != w for lemma in _verb_lemmas(w)):
+        return "past"  # "dealt", "led", "oversaw": an irregular past
     if w.endswith("s") and not w.endswith("ss"):
         return "s"
     return "base"
+
+
+_ADVERBIAL_START = {"since", "from", "in", "also", "later", "then", "additionally", "subsequently"}
+_ADVERBIAL_MORE = {"also", "he", "she", "they", "later", "then", ","}
+
+
+def _past_adverbial(tokens: list[Any], k: int) -> int:
+    """The token after a short time phrase that opens a clause ("since 2022", "from 2021 he also"),
+    or k itself: the verb that follows still starts a new duty."""
+    if k >= len(tokens) or tokens[k].lower_ not in _ADVERBIAL_START:
+        return k
+    j = k + 1
+    while j < len(tokens) and j - k <= 4 and (tokens[j].like_num or tokens[j].lower_ in _ADVERBIAL_MORE):
+        j += 1
+    return j if j < len(tokens) and j > k + (tokens[k].lower_ in {"since", "from", "in"}) and _is_en_verb(tokens[j].text) else k
 
 
 def _en_clauses(doc: Doc) -> list[str]:
@@ -104,6 +145,7 @@ def _en_clauses(doc: Doc) -> list[str]:
             k += 1
         if k >= len(tokens) or (tok.text == "and" and tokens[i - 1].text == ","):
             continue
+        k = _past_adverbial(tokens, k)  # ", and since 2022 built …", "; from 2021 he also mentored …"
         nxt = tokens[k]
         if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
             continue

@@ -76,7 +76,10 @@ def split_prose(text: str) -> list[str]:
     text = squash(text)
     if not _PROSE_HINT.search(text):
         return _noun_list(text.rstrip(" ."))  # a plain item: no analyser needed
-    return [c for c in (strip_lead_in(p) for p in split_clauses(text)) if not _NARRATION.match(c)]
+    clauses = [c for c in (strip_lead_in(p) for p in split_clauses(text)) if not _NARRATION.match(c)]
+    if len(clauses) == 1:  # the hint was a syllable ("입출고 대장"), not a connective: maybe a list
+        return _noun_list(clauses[0].rstrip(" ."))
+    return clauses
 
 
 # "…에서 선임연구원으로 근무(하면서)": the clause that says where someone worked, not a task
@@ -110,6 +113,12 @@ def _one_language(line: str) -> str:
     return line
 
 
+@cache
+def _about_duties() -> re.Pattern[str]:
+    data = patterns.load("duties")["about_duties"]
+    return re.compile("|".join(f"(?:{p})" for p in [*data["en"], *data["ko"]]), re.IGNORECASE)
+
+
 def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
     """Duty items of a block: a bullet or numbered item is one duty; prose is split."""
     out: list[tuple[str, float | None]] = []
@@ -127,6 +136,8 @@ def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
         for part in [squash(line)] if one_item else split_prose(line):
             part, share = parse_share(strip_marker(part))
             part = _LIST_GLUE.sub("", part)
+            if _about_duties().search(part) or part.rstrip().endswith((":", "：")):
+                continue  # "shall perform his duties diligently …", "The Employee shall:": not a duty
             if len(part) >= 2 and not re.fullmatch(r"[\W\d_]+", part):
                 out.append((part, share))
     return out
