@@ -14,6 +14,8 @@ _SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
 _MIN_WRAPPED = 30  # a line shorter than this ended where its writer ended it
 _FULL_WIDTH = 0.8  # a wrapped line fills at least this share of the page's widest line …
 _MIN_LINE_WIDTH = 36.0  # … and of a printed A4 line (in Hangul glyphs), however short the page
+# "B. Why we need a foreign engineer", "IV. Terms": a lettered or Roman-numbered section starts afresh
+_LETTERED = re.compile(r"^\s*(?:[A-Z]|[IVX]{1,4})\.\s+[A-Z]")
 _FIELD = re.compile(r"^\s*[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,3}\s*[:：]\s*\S")  # "Occupation code: 2224"
 
 
@@ -65,6 +67,7 @@ def logical_blocks(blocks: list[Block]) -> list[Block]:
         if b.kind == "line":
             widest[b.page] = max(widest.get(b.page, 0.0), _width(b.text))
     out: list[Block] = []
+    last_line: dict[int, str] = {}  # the last physical line of each joined block: it decides the next join
     for block in blocks:
         # the line before, skipping a page's running footer and the next page's header: a duty
         # that breaks across pages is one duty
@@ -77,11 +80,12 @@ def logical_blocks(blocks: list[Block]) -> list[Block]:
         if (
             prev is not None and prev.kind == "line" and block.kind == "line" and same_flow
             and len(prev.text) >= _MIN_WRAPPED and not _SENTENCE_END.search(prev.text)
-            and _width(prev.text.rsplit("\n", 1)[-1]) >= _FULL_WIDTH * max(widest[prev.page], _MIN_LINE_WIDTH)
-            and not _FIELD.match(block.text)
+            and _width(last_line.get(k, prev.text).rsplit("\n", 1)[-1]) >= _FULL_WIDTH * max(widest[prev.page], _MIN_LINE_WIDTH)
+            and not _FIELD.match(block.text) and not _LETTERED.match(block.text)
             and not is_marked(block) and heading_kind(block.text) is None
         ):
             out[k] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
+            last_line[k] = block.text  # a short last line ends the paragraph, however long the block
             continue
         out.append(block)
     return out

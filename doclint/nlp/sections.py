@@ -55,9 +55,10 @@ def heading_kind(text: str) -> tuple[str, str] | None:
         m = compiled[kind].match(cleaned)
         if not m:
             continue
-        rest = cleaned[m.end():]
-        second = _SECOND_NAME.match(rest) or (_EN_NAME.match(rest) if re.search(r"[가-힣]$", cleaned[: m.end()]) else None)
-        if second and len(cleaned[: m.end() + second.end()]) <= max_chars:
+        end = len(m.group(0).rstrip()) + m.start()  # a pattern's trailing \s* belongs to what follows
+        rest = cleaned[end:]
+        second = _SECOND_NAME.match(rest) or (_EN_NAME.match(rest) if re.search(r"[가-힣]$", cleaned[:end]) else None)
+        if second and len(cleaned[: end + second.end()]) <= max_chars:
             rest = rest[second.end():]
         sep = _LABEL_END.match(rest)
         if sep:

@@ -337,8 +337,11 @@ def _headline(blocks: list[Block]) -> Title | None:
             seen += 1
             if seen > 12:
                 return None
-            first = re.split(r"\s+[/|·•]\s+|\s{2,}", line)[0].strip()
-            if 2 <= len(first) <= 50 and len(first.split()) <= 7 and not _HEADLINE_SKIP.search(first) and _job_noun().search(first):
-                value_text, rank = split_rank(first)
-                return Title(line[:200], block.location, value=value_text, rank=rank)
+            # "BIM 엔지니어 / BIM Engineer", "Rolling Stock / Bogie Design Engineer | Changwon | …":
+            # the part before a slash when it names a job, else the whole first field
+            field = re.split(r"\s+[|·•]\s+|\s{2,}", line)[0].strip()
+            for first in dict.fromkeys((field.split(" / ")[0].strip(), field)):
+                if 2 <= len(first) <= 50 and len(first.split()) <= 7 and not _HEADLINE_SKIP.search(first) and _job_noun().search(first):
+                    value_text, rank = split_rank(first)
+                    return Title(line[:200], block.location, value=value_text, rank=rank)
     return None
