@@ -196,7 +196,7 @@ def _prose_duties(blocks: list[Block]) -> list[Duty]:
         scores = task[k: k + len(items)]
         k += len(items)
         kept = [(item, score) for item, score in zip(items, scores, strict=True)
-                if score >= th["prose_item"] and not _NOT_A_TASK.search(item[0])]
+                if score >= th["prose_item"] and not _NOT_A_TASK.search(item[0]) and not _about_duties().search(item[0])]
         if len(kept) < 2:
             continue
         mean = sum(score for _, score in kept) / len(kept)
