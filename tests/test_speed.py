@@ -21,6 +21,8 @@ from doclint.model import Duty
 
 PROBE = """
 import json, sys
+from doclint.nlp.clauses import _verb_lemmas
+assert _verb_lemmas("carrying") == ("carry",)  # lemminflect imports spaCy: it must come in our way
 from doclint.nlp.pipeline import analyse
 ko = analyse("웹사이트 프론트엔드 개발 및 유지보수를 담당함")
 en = analyse("Develop and maintain the web front end. Test it.")
@@ -31,7 +33,7 @@ print(json.dumps({"ko": [t.text for t in ko], "en": len(list(en.sents)), "loaded
 """
 
 
-def test_spacy_loads_without_torch_or_its_cli() -> None:
+def test_spacy_loads_without_torch_or_its_cli() -> None:  # also through lemminflect
     proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

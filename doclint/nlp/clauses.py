@@ -56,14 +56,26 @@ def _is_en_verb(word: str) -> bool:
 _AUXILIARIES = {"be", "have", "do", "may", "might", "can", "could", "shall", "should", "will", "would", "must", "get", "become", "seem"}
 
 
-def _verb_lemmas(word: str) -> tuple[str, ...]:
+@cache
+def _lemmatizer() -> Any:
+    """lemminflect's getAllLemmas. lemminflect imports spaCy, which would pull PyTorch in (~1 s
+    and ~170 MB when the transformers extra is installed): spaCy comes in our way first."""
+    from doclint.nlp.spacy_import import import_spacy
+
+    import_spacy()
     from lemminflect import getAllLemmas
+
+    return getAllLemmas
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    getAllLemmas = _lemmatizer()
 
     return tuple(getAllLemmas(word, upos="VERB").get("VERB", ()))
 
 
 def _noun_lemmas(word: str) -> tuple[str, ...]:
-    from lemminflect import getAllLemmas
+    getAllLemmas = _lemmatizer()
 
     return tuple(getAllLemmas(word, upos="NOUN").get("NOUN", ()))
 
