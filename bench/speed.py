@@ -13,7 +13,7 @@ Measures, in one run:
      pdfium, plain reads) plus one encoder pass over the same duty sentences — the work no design
      can avoid, timed in one process after its imports — and doclint's time as a ratio to it;
   4. the encoder alone, sentences per second;
-  5. with --against REV: this checkout and commit REV (a git worktree under --work) on the same
+  5. with --against REV: this checkout and commit REV (a temporary git worktree) on the same
      corpus, --jobs 1, run at the same time so that both see the same machine; the ratio of times.
 Writes a Markdown table (the README's Performance section shows it)."""
 
@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -153,11 +154,21 @@ def two_page_doc(folder: Path, lang: str) -> Path:
 # cores), more than the differences worth knowing; two runs at the same time, one core each, see
 # the same machine, so their ratio is steady where their times are not.
 
-def against(rev: str, corpus: Path, rounds: int, work: Path) -> tuple[list[float], list[float]]:
-    tree = work / f"against-{rev}"
-    if not tree.exists():
+def against(rev: str, corpus: Path, rounds: int) -> tuple[list[float], list[float]]:
+    """Times of this checkout and of commit `rev` (a git worktree in a temporary folder, removed
+    afterwards: an old commit's files are not left in the project)."""
+    with tempfile.TemporaryDirectory(prefix="doclint-against-") as folder:
+        tree = Path(folder) / rev
         subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            return _paired(tree, corpus, rounds)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _paired(tree: Path, corpus: Path, rounds: int) -> tuple[list[float], list[float]]:
     cmd = [*DOCLINT, "check", str(corpus), "--jobs", "1", "--format", "json", "--output", os.devnull, "--no-progress"]
     walls: dict[str, list[float]] = {"this": [], "then": []}
 
@@ -272,7 +283,7 @@ def main() -> None:
         add(f"throughput, {args.cases} cases / {n_docs} documents, --jobs {jobs}", f"{n_docs / wall:.1f} documents/s ({wall:.1f} s)", f"{mem:.0f} MB peak")
 
     if args.against:
-        this, then = against(args.against, corpus, args.rounds, args.work)
+        this, then = against(args.against, corpus, args.rounds)
         ratio = statistics.median(a / b for a, b in zip(this, then, strict=True))
         add(f"against {args.against}: the same {n_docs} documents, --jobs 1, both running at once ({args.rounds} rounds)",
             f"{ratio:.2f}× its time", "this: " + ", ".join(f"{t:.1f}" for t in this) + " s; then: " + ", ".join(f"{t:.1f}" for t in then) + " s")

@@ -21,8 +21,8 @@ from doclint.model import Duty
 
 PROBE = """
 import json, sys
-from doclint.nlp.clauses import _verb_lemmas
-assert _verb_lemmas("carrying") == ("carry",)  # lemminflect imports spaCy: it must come in our way
+from doclint.nlp.clauses import _lemmas
+assert _lemmas("carrying", "VERB") == ("carry",)  # lemminflect imports spaCy: it must come in our way
 from doclint.nlp.pipeline import analyse
 ko = analyse("웹사이트 프론트엔드 개발 및 유지보수를 담당함")
 en = analyse("Develop and maintain the web front end. Test it.")

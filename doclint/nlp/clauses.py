@@ -47,10 +47,10 @@ def _is_en_verb(word: str) -> bool:
     # beyond the duty-verb list: an English verb form that is no noun ("carrying", "participate",
     # "liaise"), or a form of a listed verb ("dealt"); "marketing", "process" or "design" as a
     # noun stay nouns unless the list has them
-    lemmas = _verb_lemmas(w)
+    lemmas = _lemmas(w, "VERB")
     if set(lemmas) & _AUXILIARIES:
         return False  # "was founded", "is excellent", "may be assigned": no task starts there
-    return bool(lemmas) and (not _noun_lemmas(w) or any(lemma in verbs for lemma in lemmas))
+    return bool(lemmas) and (not _lemmas(w, "NOUN") or any(lemma in verbs for lemma in lemmas))
 
 
 _AUXILIARIES = {"be", "have", "do", "may", "might", "can", "could", "shall", "should", "will", "would", "must", "get", "become", "seem"}
@@ -68,16 +68,10 @@ def _lemmatizer() -> Any:
     return getAllLemmas
 
 
-def _verb_lemmas(word: str) -> tuple[str, ...]:
-    getAllLemmas = _lemmatizer()
-
-    return tuple(getAllLemmas(word, upos="VERB").get("VERB", ()))
-
-
-def _noun_lemmas(word: str) -> tuple[str, ...]:
-    getAllLemmas = _lemmatizer()
-
-    return tuple(getAllLemmas(word, upos="NOUN").get("NOUN", ()))
+@cache
+def _lemmas(word: str, upos: str) -> tuple[str, ...]:
+    """The lemmas of `word` as a VERB or a NOUN (empty when it is not one)."""
+    return tuple(_lemmatizer()(word, upos=upos).get(upos, ()))
 
 
 def _ko_clauses(doc: Doc) -> list[str]:
@@ -120,7 +114,7 @@ def _verb_form(word: str) -> str:
         return "ing"
     if w.endswith("ed") or w in _data()["past"]:
         return "past"
-    if not w.endswith("s") and any(lemma != w for lemma in _verb_lemmas(w)):
+    if not w.endswith("s") and any(lemma != w for lemma in _lemmas(w, "VERB")):
         return "past"  # "dealt", "led", "oversaw": an irregular past
     if w.endswith("s") and not w.endswith("ss"):
         return "s"
