@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent / "corpus"
 PARTS = ("dev", "heldout")
 FREEZE = ROOT / "heldout.sha256"
 LABELS = ".labels.yaml"
+# Batches by when they were written: round 1 (A–E) before any reading change, whose dev part the
+# reader was then tuned on; round 2 (F–M) after that tuning, by new writers from a new brief — the
+# reader had never met its layouts, so its held-out part (and, until code changes for it, its dev
+# part) measures how the tuning generalises.
+ROUNDS = {"A–E": "abcde", "F–M": "fghijklm"}
 
 
 @dataclass
@@ -38,6 +43,12 @@ def part_of(case_name: str) -> str:
     """dev for one case in three, by a hash of its name: fixed before anyone looked."""
     digest = hashlib.sha256(case_name.encode()).digest()
     return "dev" if digest[0] % 3 == 0 else "heldout"
+
+
+def round_of(case_name: str) -> str:
+    """The writing round of a case folder named case-<batch letter><nn>-…"""
+    letter = case_name.removeprefix("case-")[:1]
+    return next((name for name, letters in ROUNDS.items() if letter in letters), "other")
 
 
 def tree_hash(folder: Path) -> str:

@@ -1,5 +1,6 @@
 """Reading accuracy on the blind corpus (bench/corpus/, see bench/corpus.py): development and
-held-out parts side by side, per language and per format.
+held-out parts side by side, each also by writing round (corpus.ROUNDS: the reader was tuned on
+round 1's development part; round 2 was written afterwards), per language and per format.
 
     .venv/bin/python bench/extraction.py                 # both parts, aggregate tables
     .venv/bin/python bench/extraction.py --part dev -v   # development part, every miss listed
@@ -175,22 +176,25 @@ def score_file(item: corpus.LabelledFile, tallies: list[Tally], misses: list[str
                         misses.append(f"    extra:  {g}")
 
 
-def absence_findings(part: str, misses: list[str] | None) -> dict[str, list[int]]:
-    """On clean documents: absence findings (warning/error) and DL104, per rule: [docs, findings]."""
+def absence_findings(part: str, misses: list[str] | None) -> dict[str, dict[str, list[int]]]:
+    """On clean documents, per writing round: absence findings (warning/error) and DL104, per
+    rule: [docs, findings]."""
     from doclint.context import RunContext
     from doclint.discovery import discover
     from doclint.engine import run
     from doclint.run import build_options
 
-    counts: dict[str, list[int]] = {"clean documents": [0, 0], "absence (warning/error)": [0, 0],
-                                    "absence (info: unclear)": [0, 0], "job-posting-language": [0, 0]}
+    keys = ("clean documents", "absence (warning/error)", "absence (info: unclear)", "job-posting-language")
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: {k: [0, 0] for k in keys})
     for case_dir, _ in corpus.cases(part):
         clean = {f.path.name: f for f in corpus.files(part) if f.path.parent == case_dir and f.labels.get("clean")}
         if not clean:
             continue
         opts = build_options([str(case_dir)], {"select": ",".join((*ABSENCE_RULES, "DL104")), "no_progress": True, "jobs": 1})
         report = run(discover([str(case_dir)]), RunContext.build(opts))
-        counts["clean documents"][0] += len(clean)
+        rows = (counts[f"{part} {corpus.round_of(case_dir.name)}"], counts[part])
+        for row in rows:
+            row["clean documents"][0] += len(clean)
         for case in report.cases:
             for f in case.findings:
                 name = Path(f.path).name
@@ -198,7 +202,8 @@ def absence_findings(part: str, misses: list[str] | None) -> dict[str, list[int]
                     continue
                 key = ("job-posting-language" if f.rule == "DL104" else
                        "absence (info: unclear)" if f.severity == "info" else "absence (warning/error)")
-                counts[key][0] += 1
+                for row in rows:
+                    row[key][0] += 1
                 if misses is not None:
                     misses.append(f"  clean {case_dir.name}/{name}: {f.rule} [{f.severity}] {f.message[:120]}")
     return counts
@@ -229,39 +234,44 @@ def main(argv: list[str] | None = None) -> int:
     parts = ["dev", "heldout"] if args.part == "both" else [args.part]
     if "heldout" in parts:
         corpus.verify()
-    overall: dict[str, Tally] = {}
+    columns: dict[str, Tally] = defaultdict(Tally)  # "<part> <round>" and "<part>", in print order
+    n_docs: dict[str, int] = defaultdict(int)
     by_lang: dict[str, Tally] = defaultdict(Tally)
     by_fmt: dict[str, Tally] = defaultdict(Tally)
     misses: list[str] = []
     findings: dict[str, dict[str, list[int]]] = {}
     seconds: dict[str, float] = {}
-    n_docs: dict[str, int] = {}
     for part in parts:
-        overall[part] = Tally()
         items = corpus.files(part)
-        n_docs[part] = len(items)
+        for name in corpus.ROUNDS:
+            if any(corpus.round_of(i.case) == name for i in items):
+                columns[f"{part} {name}"]
         start = time.perf_counter()
         for item in items:
             show = misses if (args.verbose and part == "dev") else None
-            tallies = [overall[part]]
+            column = f"{part} {corpus.round_of(item.case)}"
+            n_docs[column] += 1
+            n_docs[part] += 1
+            tallies = [columns[column], columns[part]]
             if part == "heldout" or args.part != "both":
                 tallies += [by_lang[str(item.labels.get("language"))], by_fmt[str(item.labels.get("format"))]]
             score_file(item, tallies, show)
         seconds[part] = time.perf_counter() - start
         if not args.no_findings:
-            findings[part] = absence_findings(part, misses if (args.verbose and part == "dev") else None)
-    print(table("field", {f"{p} ({n_docs[p]} docs)": overall[p] for p in parts}))
+            findings.update(absence_findings(part, misses if (args.verbose and part == "dev") else None))
+    print(table("field", {f"{c} ({n_docs[c]} docs)": t for c, t in columns.items()}))
     scope = "held-out" if "heldout" in parts and args.part == "both" else parts[0]
     print()
     print(table(f"{scope}: by language", dict(sorted(by_lang.items()))))
     print()
     print(table(f"{scope}: by format", dict(sorted(by_fmt.items()))))
     if findings:
+        order = [c for c in columns if c in findings]
         print()
-        print("| on clean documents | " + " | ".join(findings) + " |")
-        print("|---" * (len(findings) + 1) + "|")
-        for key in next(iter(findings.values())):
-            print(f"| {key} | " + " | ".join(str(findings[p][key][0]) for p in findings) + " |")
+        print("| on clean documents | " + " | ".join(order) + " |")
+        print("|---" * (len(order) + 1) + "|")
+        for key in findings[order[0]]:
+            print(f"| {key} | " + " | ".join(str(findings[c][key][0]) for c in order) + " |")
     print()
     print("reading time: " + ", ".join(f"{p} {seconds[p] / max(n_docs[p], 1) * 1000:.0f} ms/doc" for p in parts))
     if misses:

@@ -73,7 +73,7 @@ def test_overall_duty_reading() -> None:
 def test_clean_documents_get_no_absence_error() -> None:
     """Absence rules speak only when sure: no clean development document gets DL102/DL301/DL202/
     DL203 as a warning or error, nor DL104."""
-    counts = reading.absence_findings("dev", None)
+    counts = reading.absence_findings("dev", None)["dev"]
     assert counts["absence (warning/error)"][0] == 0
     assert counts["job-posting-language"][0] == 0
 
