@@ -140,3 +140,29 @@ def test_bounded_work_per_document(tmp_path: Path) -> None:
     facts = understand_file(path)
     assert len(facts.duties) == 300
     assert any("only the first" in n for n in facts.extra["notes"])
+
+
+STATEMENT_NUMBERED_SECTIONS = """STATEMENT OF EMPLOYMENT REASONS
+1. Position and duties
+Mr. Rahman will work in our Export Team as Overseas Sales Executive (GCC). His duties will be:
+Opening distributor accounts for our snack brands in Qatar, Oman and Bahrain (40%)
+Negotiating prices and shelf placement with retail buyers in Arabic and English (35%)
+Preparing export documents and Halal certificates with our quality team (25%)
+2. Company background
+Haneul Foods was founded in 2011 and exports to nine countries.
+3. Reason for hiring a foreign national
+No Korean applicant spoke Arabic and knew the Gulf retail chains.
+"""
+
+
+def test_the_next_numbered_section_ends_a_lead_in_list(tmp_path: Path) -> None:
+    """A lead-in sentence under "1. Position and duties" keeps the section's number: "2. Company
+    background" ends the list (its paragraph is no duty), and the title is read from "will work
+    … as …" in the lead-in."""
+    facts = understand_file(_write(tmp_path, "statement.txt", STATEMENT_NUMBERED_SECTIONS))
+    assert [d.text for d in facts.duties] == [
+        "Opening distributor accounts for our snack brands in Qatar, Oman and Bahrain",
+        "Negotiating prices and shelf placement with retail buyers in Arabic and English",
+        "Preparing export documents and Halal certificates with our quality team",
+    ]
+    assert facts.title is not None and facts.title.value == "Overseas Sales Executive"

@@ -464,7 +464,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     keep = [k for k, sc in enumerate(schemes) if sc is None or sc[0] != scheme[0]]
                     duties[:] = [duties[k] for k in keep]
                     schemes[:] = [schemes[k] for k in keep]
-                opener = scheme
+                if scheme is not None or not (mode == "list" and not duties):
+                    opener = scheme  # a lead-in right under "1. Position and duties" keeps its number
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
                 marked = False
                 if block.table is not None:

@@ -10,7 +10,9 @@ from doclint.model import Block
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import LIST_MARKER
 
-_SENTENCE_END = re.compile(r"([.!?。:：]|[다함음요]\.?)\s*$")
+# a sentence end, or a time share closing an item ("… in Arabic and English (35%)", "… — approx. 40%")
+_SENTENCE_END = re.compile(
+    r"(?:[.!?。:：]|[다함음요]\.?|[(（][^()（）]{0,12}\d{1,3}\s*%[)）]|[-–—]\s*(?:approx\.?|about|c\.|약)?\s*\d{1,3}\s*%)\s*$")
 _MIN_WRAPPED = 30  # a line shorter than this ended where its writer ended it
 _FULL_WIDTH = 0.8  # a wrapped line fills at least this share of the page's widest line …
 _MIN_LINE_WIDTH = 36.0  # … and of a printed A4 line (in Hangul glyphs), however short the page
