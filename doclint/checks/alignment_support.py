@@ -34,6 +34,7 @@ def split_across_functions(result: CaseAlignment) -> bool:
     judge ranks first, a code of another function covers `secondary_min` of the duties itself.
     One duty drawn to a code of another kind by its field words does not make a second function."""
     from doclint.align.judge import function_of
+    from doclint.nlp.cues import management_duties
 
     if result.judgement is not None and not result.judgement.confident:
         return False
@@ -41,8 +42,14 @@ def split_across_functions(result: CaseAlignment) -> bool:
     if best is None:
         return False
     kind = function_of(result.entries[best].code)
-    other = [i for i in result.ranked() if function_of(result.entries[i].code) != kind]
-    return bool(other) and result.coverage_of(other[0]) >= result.thresholds.secondary_min
+    for i in result.ranked():
+        function = function_of(result.entries[i].code)
+        if function == kind:
+            continue
+        if function == "manage" and not management_duties([f.duty for f in result.supporting(i)]):
+            continue  # a field's manager code drawn by field words alone: no one and nothing is managed
+        return result.coverage_of(i) >= result.thresholds.secondary_min
+    return False
 
 
 def basis(ctx: CaseContext, result: CaseAlignment) -> str:
