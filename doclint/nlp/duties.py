@@ -65,7 +65,7 @@ def parse_share(text: str) -> tuple[str, float | None]:
                     text = text[: m.start()] + text[m.end():]
                     break
     if share is not None:
-        text = re.sub(r"\(\s*\)|\[\s*\]|（\s*）", "", text)
+        text = re.sub(r"[(\[（]\s*(?:약|about|approx\.?|approximately|around|ca\.|~)?\s*[)\]）]", "", text, flags=re.I)
         text = re.sub(r"(업무\s*)?비중\s*[:：]?\s*$|\b(about|approx\.?|approximately|around|roughly|~|약)\s*$", "", text.strip(), flags=re.I)
         text = re.sub(r"^\s*[:：\-–—]\s*|\s*[:：\-–—,(]\s*$", "", text.strip())
     return squash(text), share
@@ -232,7 +232,7 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
     # a label row ("| 담당업무 | 웹 개발 … |", also behind a merged "| 경력사항 |" cell) has content
     # to its right; a header row ("| 구분 | 담당업무 | 비중 |") has only other headers there
     right = [c for c in cols if c > c0 and others.get(c)]
-    header_row = not right or all(_header_kind(others[c]) for c in right)
+    header_row = not right or all(_header_kind(others[c]) or _share_column(grid, r0, c) for c in right)
     if not header_row:
         for c in cols:
             if c > c0:
@@ -246,7 +246,7 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
             r += 1
         return
     duty_col = next((c for c, t in others.items() if _header_kind(t) == "content"), c0)
-    share_cols = [c for c, t in others.items() if _header_kind(t) == "share"]
+    share_cols = [c for c, t in others.items() if _header_kind(t) == "share" or _share_column(grid, r0, c)]
     last_row = max(r for r, _ in grid)
     for r in range(r0 + 1, last_row + 1):
         label = grid.get((r, 0))
@@ -255,8 +255,8 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
             if found and found[0] != "duties":
                 break  # "| 연봉 | …": a labelled row after the duty rows
         cell = grid.get((r, duty_col))
-        if cell is None or not cell.text.strip():
-            continue
+        if cell is None or not cell.text.strip() or _header_kind(cell.text) == "total":
+            continue  # "| 합계 | 100 |" adds up the shares
         if duty_col == 0 or c0 == 0:
             found = heading_kind(cell.text)
             if found and found[0] != "duties" and not any(parse_share(grid[(r, c)].text)[1] for c in share_cols if (r, c) in grid):
@@ -264,10 +264,30 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
         share = None
         for c in share_cols or [c for c in cols if c not in (duty_col, c0)]:
             if (r, c) in grid and len(grid[(r, c)].text.strip()) <= 12:
-                share = parse_share(grid[(r, c)].text)[1]
+                value = grid[(r, c)].text.strip()
+                # a bare "35" under "비중(%)" / "Share of time"
+                bare = c in share_cols and re.fullmatch(r"\d{1,3}", value) and 0 < int(value) <= 100
+                share = int(value) / 100 if bare else parse_share(value)[1]
                 if share is not None:
                     break
-        add(cell.text, cell, share)
+        lines = [x for x in cell.text.split("\n") if x.strip()]
+        if share is not None and not any(LIST_MARKER.match(x) for x in lines[1:]):
+            # one share for the row: its cell is one duty, whatever lines a PDF wrapped it into
+            # (a bilingual cell's lines are the duty twice: "ko / en", read once by _one_language)
+            by_script: dict[bool, list[str]] = {}
+            for x in lines:
+                by_script.setdefault(bool(HANGUL.search(x)), []).append(x.strip())
+            add(" / ".join(" ".join(group) for group in by_script.values()), cell, share, one=True)
+        else:
+            add(cell.text, cell, share)
+
+
+def _share_column(grid: Grid, r0: int, c: int) -> bool:
+    """A column under a header the word lists do not know ("Share of time", "투입률") whose
+    cells below are mostly time shares: "40%", "35", "주 2일"."""
+    cells = [squash(b.text) for (r, col), b in grid.items() if col == c and r > r0 and b.text.strip()]
+    shares = [t for t in cells if len(t) <= 12 and (parse_share(t)[1] is not None or re.fullmatch(r"\d{1,3}", t))]
+    return len(cells) >= 2 and len(shares) * 2 > len(cells)
 
 
 @cache
@@ -428,8 +448,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     schemes: list[tuple[str, int] | None] = []  # the numbering of the block each duty came from
     opener: tuple[str, int] | None = None  # the numbering of the heading or lead-in of the list
 
-    def add(text: str, block: Block, share: float | None = None, prose: bool = False) -> list[Duty]:
-        marked = not prose and (block.kind == "list_item" or bool(block.marker) or "\n" in text)
+    def add(text: str, block: Block, share: float | None = None, prose: bool = False, one: bool = False) -> list[Duty]:
+        marked = one or (not prose and (block.kind == "list_item" or bool(block.marker) or "\n" in text))
         new = [
             Duty(item, item_share if item_share is not None else share, Location(block.line, block.page), section.text if section else None)
             for item, item_share in _items(text, marked)
