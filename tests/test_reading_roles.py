@@ -166,3 +166,40 @@ def test_the_next_numbered_section_ends_a_lead_in_list(tmp_path: Path) -> None:
         "Preparing export documents and Halal certificates with our quality team",
     ]
     assert facts.title is not None and facts.title.value == "Overseas Sales Executive"
+
+
+NESTED_KO = """고용사유서
+3. 담당 업무 및 업무 비중
+가. 용접 로봇 프로그램 작성 (50%)
+- 차체 라인 용접 로봇 티칭 및 오프라인 프로그래밍
+- 용접 조건 최적화
+나. 설비 유지보수 (30%)
+- 로봇 예방정비 계획 수립
+다. 현장 교육 (20%)
+- 신규 작업자 대상 로봇 안전 교육
+4. 외국인 채용의 필요성
+당사 해외 고객사 대응을 위해 현지 언어가 가능한 엔지니어가 필요합니다.
+"""
+
+FIELDS_THEN_BULLETS = """고용사유서
+다. 채용 직무 및 담당업무
+(1) 직 종 : 토목공학 전문가 (2313)
+(2) 담당업무 및 업무비중
+▶ 교량 상·하부구조 설계 계산 (60%)
+▶ 구조해석 및 내진보강 검토 (40%)
+라. 외국인 고용의 필요성
+베트남 사업 수행을 위해 필요합니다.
+"""
+
+
+def test_points_under_numbered_areas_belong_to_them(tmp_path: Path) -> None:
+    """"가. area (50%)" with "- point" lines under it: one duty per area, carrying its share; a
+    numbered field above plain bullets is no area."""
+    facts = understand_file(_write(tmp_path, "statement.txt", NESTED_KO))
+    assert [(d.text, d.share) for d in facts.duties] == [
+        ("용접 로봇 프로그램 작성: 차체 라인 용접 로봇 티칭 및 오프라인 프로그래밍; 용접 조건 최적화", 0.5),
+        ("설비 유지보수: 로봇 예방정비 계획 수립", 0.3),
+        ("현장 교육: 신규 작업자 대상 로봇 안전 교육", 0.2),
+    ]
+    facts = understand_file(_write(tmp_path, "fields.txt", FIELDS_THEN_BULLETS))
+    assert [d.text for d in facts.duties] == ["교량 상·하부구조 설계 계산", "구조해석 및 내진보강 검토"]

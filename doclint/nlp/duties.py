@@ -446,6 +446,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     done_tables: set[int] = set()
 
     schemes: list[tuple[str, int] | None] = []  # the numbering of the block each duty came from
+    sources: list[Block] = []  # the block each duty came from
     opener: tuple[str, int] | None = None  # the numbering of the heading or lead-in of the list
 
     def add(text: str, block: Block, share: float | None = None, prose: bool = False, one: bool = False) -> list[Duty]:
@@ -456,6 +457,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         ]
         duties.extend(new)
         schemes.extend([_scheme(block)] * len(new))
+        sources.extend([block] * len(new))
         return new
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
@@ -484,6 +486,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     keep = [k for k, sc in enumerate(schemes) if sc is None or sc[0] != scheme[0]]
                     duties[:] = [duties[k] for k in keep]
                     schemes[:] = [schemes[k] for k in keep]
+                    sources[:] = [sources[k] for k in keep]
                 if scheme is not None or not (mode == "list" and not duties):
                     opener = scheme  # a lead-in right under "1. Position and duties" keeps its number
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
@@ -541,4 +544,32 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             continue  # "The Employee shall perform the following duties:" introduces the list
         marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
         add(block.text, block)
-    return duties, section
+    return _nested(duties, schemes, sources), section
+
+
+def _nested(duties: list[Duty], schemes: list[tuple[str, int] | None], sources: list[Block]) -> list[Duty]:
+    """"가. 테스트 프로그램 개발 (40%)" with "- …" points under it, or a Word list's deeper level
+    under its parent: the points belong to their parent, whose share is theirs too. One duty each:
+    "parent: point; point". Only when two numbered parents or more each hold points (one
+    numbered line over bullets is a heading)."""
+    top = next((sc[0] for sc in schemes if sc is not None), None)  # "1." over "a.", "가." over "-"
+
+    def level(k: int) -> int:
+        block = sources[k]
+        if block.list_level is not None:
+            return block.list_level
+        return 0 if schemes[k] is not None and schemes[k][0] == top else 1  # type: ignore[index]
+
+    parents = [k for k in range(len(duties)) if level(k) == 0]
+    children = {k: [c for c in range(k + 1, len(duties)) if c not in parents
+                    and all(level(m) > 0 for m in range(k + 1, c + 1))] for k in parents}
+    if len(parents) < 2 or not all(children.values()):
+        return duties  # "(1) 직종 … (2) 직위 …" then bullets: fields, not areas of work
+    out: list[Duty] = duties[: parents[0]]  # lines before the first parent stay as they are
+    for k in parents:
+        points = [duties[c].text for c in children[k]]
+        parent = duties[k]
+        text = f"{parent.text.rstrip(' :：')}: {'; '.join(points)}" if points else parent.text
+        share = parent.share if parent.share is not None else (sum(duties[c].share or 0 for c in children[k]) or None)
+        out.append(Duty(text, share, parent.location, parent.section))
+    return out
