@@ -203,3 +203,26 @@ def test_points_under_numbered_areas_belong_to_them(tmp_path: Path) -> None:
     ]
     facts = understand_file(_write(tmp_path, "fields.txt", FIELDS_THEN_BULLETS))
     assert [d.text for d in facts.duties] == ["교량 상·하부구조 설계 계산", "구조해석 및 내진보강 검토"]
+
+
+def test_bilingual_form_table_title_and_particulars(tmp_path: Path) -> None:
+    """The bilingual standard contract for foreign workers: "3. 직종 / Job Title" labels the title
+    (a rank kept apart), and the employee's particulars ("성명 / Name: …") are no duties."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("외국인 근로자 근로계약서 / Employment Contract for Foreign Worker")
+    rows = [
+        ("2. 근로자 / Employee", "성명 / Name: Aigerim Bekova\n국적 / Nationality: 카자흐스탄 / Kazakhstan\n생년월일 / Date of Birth: 1993. 4. 2."),
+        ("3. 직종 및 직위 / Job Title & Grade", "정보보안 엔지니어 (대리) / Information Security Engineer (Assistant Manager)"),
+        ("4. 업무내용 / Duties", "1) 보안 이벤트 모니터링 및 1차 대응\n2) 취약점 진단 및 보고서 작성"),
+        ("5. 임금 / Wages", "연봉 52,000,000원"),
+    ]
+    table = doc.add_table(rows=len(rows), cols=2)
+    for r, (label, value) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    path = tmp_path / "contract.docx"
+    doc.save(str(path))
+    facts = understand_file(path)
+    assert facts.title is not None and facts.title.value.startswith("정보보안 엔지니어") and facts.title.rank == "대리"
+    assert [d.text for d in facts.duties] == ["보안 이벤트 모니터링 및 1차 대응", "취약점 진단 및 보고서 작성"]

@@ -18,8 +18,15 @@ def _compiled(tier: str = "labels") -> tuple[re.Pattern[str], re.Pattern[str], r
     data = patterns.load("titles")
     labels = data[tier]["ko"] + data[tier]["en"]
     label_alt = "|".join(f"(?:{x})" for x in sorted(labels, key=len, reverse=True))
+    # any label of a title or rank, as the partner of this tier's label in a bilingual or joined
+    # label: "직종 / Job Title", "직종 및 직위 / Job Title & Grade"
+    every = [x for t in ("labels", "fallback_labels", "occupation_labels") for lang in ("ko", "en") for x in data[t][lang]]
+    any_alt = "|".join(f"(?:{x})" for x in sorted([*every, *data["rank_labels"]], key=len, reverse=True))
+    partner = rf"(?:{any_alt})(?:\s*(?:및|&|and|,)\s*(?:{any_alt}))*"
     # "직위: X", "직책/직위 : X", "Position / 직위: X", "직위 (Position): X", "Position (직위): X"
-    label = rf"(?:{label_alt})(?:\s*[/·]\s*(?:{label_alt})|\s*[(（]\s*(?:{label_alt})\s*[)）]|(?<=[가-힣])\s+(?:{label_alt}))*"
+    label = (rf"(?:{partner}\s*(?:및|&|and|,)\s*)?(?:{label_alt})(?:\s*(?:및|&|and|,)\s*{partner})?"
+             rf"(?:\s*[/·]\s*{partner}|\s*[(（]\s*{partner}\s*[)）]|(?<=[가-힣])\s+(?:{label_alt}))*")
+    label = rf"(?:(?:{partner})\s*[/·]\s*)?{label}"
     inline = re.compile(rf"^\s*(?:[\[(【]?\s*)?{label}\s*[\])】]?{_SEP}(?P<value>.+)$", re.IGNORECASE)
     label_only = re.compile(rf"^\s*{label}\s*[:：]?\s*$", re.IGNORECASE)
     ranks = data["ranks"]["ko"] + data["ranks"]["en"]
@@ -246,6 +253,18 @@ def _from_work_line(blocks: list[Block], whole: bool = False) -> Title | None:
     return None
 
 
+_SENTENCE = re.compile(r"(?:니다|한다|이다|있다|했다|됩니다)\s*[.。]|[.。]\s+\S+\s+\S+")
+
+
+def _a_name(text: str) -> bool:
+    """The block after a label is its value only when it names something: not a sentence, and
+    not itself "label: value" (then the label above was a section's heading, "2. 채용 직종 및 직위")."""
+    first = LIST_MARKER.sub("", squash(text.split("\n", 1)[0]), count=1)
+    if _SENTENCE.search(first):
+        return False
+    return not any(_compiled(t)[0].match(first) for t in ("labels", "fallback_labels", "occupation_labels"))
+
+
 def _labelled(blocks: list[Block], tier: str) -> Title | None:
     inline, label_only, _, _ = _compiled(tier)
     for i, block in enumerate(blocks):
@@ -277,7 +296,7 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
                     value_text, rank = split_rank(value)
                     return Title(f"{raw}: {value}", block.location, value=value_text, rank=rank)
         first = LIST_MARKER.sub("", block.text.split("\n", 1)[0], count=1)
-        if label_only.match(squash(block.text)) and i + 1 < len(blocks):
+        if label_only.match(LIST_MARKER.sub("", squash(block.text), count=1)) and i + 1 < len(blocks):
             nxt = blocks[i + 1]
             same_row = block.table and nxt.table and nxt.table[:2] == block.table[:2]
             if same_row and block.table and heading_kind(nxt.text):
@@ -286,7 +305,7 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
                 nxt = next((b for b in blocks if b.table == (t, r + 1, c)), nxt)
             if same_row or (block.table is None and nxt.table is None):
                 value = _clean_value(nxt.text)
-                if value and len(value) <= 80 and not label_only.match(value):
+                if value and len(value) <= 80 and not label_only.match(value) and _a_name(nxt.text):
                     value_text, rank = split_rank(value)
                     return Title(f"{block.text.strip()}: {value}", nxt.location, value=value_text, rank=rank)
     return None
