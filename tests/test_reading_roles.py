@@ -224,5 +224,5 @@ def test_bilingual_form_table_title_and_particulars(tmp_path: Path) -> None:
     path = tmp_path / "contract.docx"
     doc.save(str(path))
     facts = understand_file(path)
-    assert facts.title is not None and facts.title.value.startswith("정보보안 엔지니어") and facts.title.rank == "대리"
+    assert facts.title is not None and facts.title.value.startswith("정보보안 엔지니어") and facts.title.rank == "대리 / Assistant Manager"
     assert [d.text for d in facts.duties] == ["보안 이벤트 모니터링 및 1차 대응", "취약점 진단 및 보고서 작성"]

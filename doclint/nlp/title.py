@@ -86,7 +86,14 @@ def split_rank(title: str) -> tuple[str, str | None]:
         if jobs:
             return jobs[-1], " ".join(r for r in ranks if r != jobs[-1]) or None
         return title.strip(), None
-    return " / ".join(kept).strip(" ,/"), (" ".join(ranks) if ranks else None)
+    return " / ".join(kept).strip(" ,/"), _join_ranks(ranks)
+
+
+def _join_ranks(ranks: list[str]) -> str | None:
+    """"대리 / Assistant Manager": a rank given in both languages reads as one, once each."""
+    ko = [r for r in ranks if re.search(r"[가-힣]", r)]
+    en = [r for r in ranks if r not in ko]
+    return " / ".join(" ".join(group) for group in (ko, en) if group) or None
 
 
 _CODE_NOTE = re.compile(r"\s*[(（]?\s*(?:E\s*-\s*7\s*-\s*\w\s*[,/]?\s*)?S?\d{3,5}\s*[)）]?\s*$")
@@ -147,7 +154,10 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
                 if not value or len(value) > 60 or _PEOPLE.search(value):
                     continue
                 value_text, rank = split_rank(value)
-                return Title(text.strip()[:200], block.location, value=value_text, rank=rank)
+                found = Title(text.strip()[:200], block.location, value=value_text, rank=rank)
+                if _only_rank(found):
+                    continue  # "을의 직위는 대리로 하고, 직무는 폐수처리 엔지니어로 한다": read on
+                return found
     return None
 
 
@@ -217,8 +227,9 @@ _RANK_SAID = re.compile(r"직\s*급(?:은|는)\s*([가-힣A-Za-z]{1,6}?)\s*(?:�
 
 def _only_rank(title: Title) -> bool:
     _, _, rank_re, alone = _compiled()
-    value = title.value.strip()
-    return bool(rank_re.fullmatch(value)) and value.lower() not in alone
+    # "대리", "대리 (Assistant Manager)", "주임 / Assistant Manager": ranks in one language or two
+    parts = [p for p in re.split(r"\s*[/()（）,|]\s*", title.value.strip()) if p]
+    return bool(parts) and all(rank_re.fullmatch(p) and p.lower() not in alone for p in parts)
 
 
 # "3. 업무의 내용 : 간호사 - 병원이 지시하는 업무", "담당업무: 화학공정 엔지니어 (반응공정 설계)": the
@@ -274,7 +285,8 @@ def _labelled(blocks: list[Block], tier: str) -> Title | None:
             first = LIST_MARKER.sub("", raw, count=1)
             m = inline.match(first) or inline.match(_CLAUSE.sub("", first))
             clause = _CLAUSE_LABEL.match(raw)
-            if not m and clause and label_only.match(re.split(r"\s*(?:및|/|,)\s*", clause.group("label"))[0]):
+            if (not m and clause and label_only.match(re.split(r"\s*(?:및|/|,)\s*", clause.group("label"))[0])
+                    and _a_name(clause.group("value"))):  # "제3조(직위 및 업무) ① 을의 직위는 …로 한다.": a sentence
                 value = _clean_value(clause.group("value").split(" / ")[0])
                 if value and len(value) <= 80:
                     value_text, rank = split_rank(value)
