@@ -119,10 +119,25 @@ def _about_duties() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in [*data["en"], *data["ko"]]), re.IGNORECASE)
 
 
+def _continued(lines: list[str]) -> list[str]:
+    """In a bulleted block, a line without a marker after a bulleted one continues it (a PDF cell
+    wrapped "- 딜러 신규 개척 및" / "관리")."""
+    if sum(1 for x in lines if LIST_MARKER.match(x)) < 2:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        same_script = out and bool(HANGUL.search(line)) == bool(HANGUL.search(out[-1]))  # not its translation
+        if same_script and line.strip() and not LIST_MARKER.match(line) and LIST_MARKER.match(out[-1]) and not heading_kind(line):
+            out[-1] = out[-1].rstrip() + ("" if out[-1].endswith("-") else " ") + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
     """Duty items of a block: a bullet or numbered item is one duty; prose is split."""
     out: list[tuple[str, float | None]] = []
-    lines = text.split("\n")
+    lines = _continued(text.split("\n"))
     for n, line in enumerate(lines):
         if n == 0 and len(lines) > 1 and _LEAD_END.search(line) and any(LIST_MARKER.match(x) for x in lines[1:]):
             continue  # "Mr. Chen will join our team and will:" above its bullets
@@ -443,7 +458,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     section: Span | None = None
     mode: str | None = None  # None | "list"
     grids = _grids(blocks)
-    done_tables: set[int] = set()
+    done_tables: dict[int, int] = {}  # table → where its duties start in `duties`
 
     schemes: list[tuple[str, int] | None] = []  # the numbering of the block each duty came from
     sources: list[Block] = []  # the block each duty came from
@@ -465,6 +480,14 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
     semantic = _semantic_kinds(blocks)
     for i, block in enumerate(blocks):
         if block.table is not None and block.table[0] in done_tables:
+            t = block.table[0]
+            found = heading_kind(block.text)
+            if not (found and found[0] == "duties" and len(_items(found[1], True)) > max(1, len(duties) - done_tables[t])):
+                continue
+            # "| 직무 : 딜러영업 담당 |" then "| 담당업무 : - … - … |": the list is the duties, the
+            # short value above it named the job
+            del duties[done_tables[t]:], schemes[done_tables[t]:], sources[done_tables[t]:]
+            add(found[1], block)
             continue
         found = heading_kind(block.text)
         if not found and i in semantic:
@@ -498,7 +521,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                         add(rest, block, prose=True)
                     _table_duties(grids[t], r, c, add)
                     if len(duties) > before:
-                        done_tables.add(t)
+                        done_tables[t] = before
                         # OCR breaks a tall cell into the row and plain lines under it
                         mode = "ocr_tail" if block.ocr else None
                         continue
