@@ -226,3 +226,17 @@ def test_bilingual_form_table_title_and_particulars(tmp_path: Path) -> None:
     facts = understand_file(path)
     assert facts.title is not None and facts.title.value.startswith("정보보안 엔지니어") and facts.title.rank == "대리 / Assistant Manager"
     assert [d.text for d in facts.duties] == ["보안 이벤트 모니터링 및 1차 대응", "취약점 진단 및 보고서 작성"]
+
+
+def test_prose_clauses_with_their_own_subject() -> None:
+    """", and he worked …" / ", and she will coach …" start new duties like ", and worked …"; a
+    condition ("Once a roadmap is agreed,") is no duty; "he is …" is no task."""
+    from doclint.nlp.clauses import split_clauses
+
+    assert split_clauses(
+        "She will also be the main point of contact for our clients, and she will coach our junior consultants."
+    ) == ["She will also be the main point of contact for our clients", "coach our junior consultants"]
+    assert split_clauses("Once a roadmap is agreed, she will support implementation on site.") == [
+        "support implementation on site"]
+    assert split_clauses("He designed the schema and he is a kind person.") == [
+        "He designed the schema and he is a kind person"]

@@ -136,6 +136,25 @@ def _past_adverbial(tokens: list[Any], k: int) -> int:
     return j if j < len(tokens) and j > k + (tokens[k].lower_ in {"since", "from", "in"}) and _is_en_verb(tokens[j].text) else k
 
 
+_PRONOUNS = {"he", "she", "they", "we"}
+_SUBORDINATORS = {"once", "when", "whenever", "if", "after", "before", "while", "because", "although", "as", "until"}
+_SUBJECT_MORE = {"also", "will", "would", "then", "later", "further", "additionally"}
+
+
+def _subject(tokens: list[Any], k: int) -> int:
+    """The token after a pronoun subject and its modal or adverb ("he also", "she will"), when a
+    verb follows: "…, and he worked closely with …" starts a new duty like "…, and worked …"."""
+    if k >= len(tokens) or tokens[k].lower_ not in _PRONOUNS:
+        return k
+    j = k + 1
+    while j < len(tokens) and j - k <= 3 and tokens[j].lower_ in _SUBJECT_MORE:
+        j += 1
+    # after "she will" a word that can be a verb is one ("coach", "review"), unless it is "be"/"have"
+    if j < len(tokens) and (lemmas := _lemmas(tokens[j].lower_, "VERB")) and not set(lemmas) & _AUXILIARIES:
+        return j
+    return k
+
+
 def _en_clauses(doc: Doc) -> list[str]:
     out: list[str] = []
     start = 0
@@ -152,14 +171,24 @@ def _en_clauses(doc: Doc) -> list[str]:
         if k >= len(tokens) or (tok.text == "and" and tokens[i - 1].text == ","):
             continue
         k = _past_adverbial(tokens, k)  # ", and since 2022 built …", "; from 2021 he also mentored …"
+        subject = _subject(tokens, k)  # ", and he worked …", ", and she will coach …"
+        had_subject = subject != k
+        if had_subject:
+            k = subject  # a new subject and its verb: a new clause, whatever the verb's form
+        else:
+            nxt = tokens[k]
+            if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
+                continue
+            if form is not None and _verb_form(nxt.text) != form:
+                continue  # "built dashboards for sales, marketing and finance": not a new duty
         nxt = tokens[k]
-        if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
+        before = doc.text[start:tok.idx]
+        if had_subject and before.split(" ", 1)[0].lower() in _SUBORDINATORS and tok.text == ",":
+            start = nxt.idx  # "Once a roadmap is agreed, she will support …": the condition is no task
             continue
-        if form is not None and _verb_form(nxt.text) != form:
-            continue  # "built dashboards for sales, marketing and finance": not a new duty
-        if len(strip_lead_in(doc.text[start:tok.idx]).split()) < 3:
+        if len(strip_lead_in(before).split()) < 3:
             continue  # "Plan, shoot and edit videos": verbs sharing one object stay one duty
-        out.append(doc.text[start:tok.idx])
+        out.append(before)
         start = nxt.idx
     out.append(doc.text[start:])
     return [squash(c).strip(" ,.;") for c in out]
