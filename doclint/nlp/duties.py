@@ -329,13 +329,13 @@ def _numbered(block: Block) -> bool:
 # A heading or lead-in by its form: a short numbered/bracketed/heading line, or a sentence that
 # ends by introducing what follows ("… the following:", "업무는 다음과 같다.", "… were:").
 _LEAD_END = re.compile(
-    r"(?:[:：]|다음과\s*같(?:다|음|습니다|이)|아래와\s*같(?:다|음|습니다|이)|as\s+follows|the\s+following"
+    r"(?:[:：]|(?:다음|아래)(?:\s*각\s*호)?[와과]\s*같(?:다|음|습니다|이)|as\s+follows|the\s+following"
     r"|(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무|사항|일)[을를]?\s*(?:담당|수행|맡)[가-힣]*)\s*[.。]?\s*$", re.I)
 
 
 # a lead-in that names what it introduces: duties, by its own words
 _DUTY_LEAD = re.compile(
-    r"(?:(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무)|(?:업무|직무)(?:는|은)\s*(?:다음|아래)과?\s*같)"
+    r"(?:(?:다음|아래)(?:\s*각\s*호)?의?\s*(?:업무|직무)|(?:업무|직무)(?:는|은)\s*(?:다음|아래)(?:\s*각\s*호)?[와과]?\s*같)"
     r"|(?i:\b(?:duties|responsibilities|tasks)\b[^.]{0,40}(?:[:：]|as\s+follows)\s*$)")
 
 
