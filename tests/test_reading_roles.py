@@ -240,3 +240,24 @@ def test_prose_clauses_with_their_own_subject() -> None:
         "support implementation on site"]
     assert split_clauses("He designed the schema and he is a kind person.") == [
         "He designed the schema and he is a kind person"]
+
+
+OFFER_BILINGUAL = """채용 조건 확인서 (근로계약 요약)
+Offer of Employment – Summary of Terms
+직무 / Position: 해외영업 담당(베트남) / 해외사업팀
+주요 업무 / Main duties
+1. 베트남 현지 유통사 발굴 및 수출 계약 협상
+Finding Vietnamese distributors and negotiating export contracts
+2. 수출 오더 접수 및 선적 일정 조율
+Handling export orders and coordinating shipping schedules
+본 확인서에 기재되지 않은 사항은 근로계약서에 따릅니다.
+"""
+
+
+def test_bilingual_offer_letter(tmp_path: Path) -> None:
+    """An offer letter is a contract; a numbered item's translation on the line under it is the
+    item again, not the end of the list; the unit after the title is not the title."""
+    facts = understand_file(_write(tmp_path, "offer.txt", OFFER_BILINGUAL))
+    assert facts.doc_type.value == "employment_contract"
+    assert [d.text for d in facts.duties] == ["베트남 현지 유통사 발굴 및 수출 계약 협상", "수출 오더 접수 및 선적 일정 조율"]
+    assert facts.title is not None and facts.title.value == "해외영업 담당(베트남)"

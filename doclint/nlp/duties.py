@@ -476,6 +476,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         return new
 
     marked = False  # the current list is made of bullets/numbers: an unmarked line ends it
+    opened_at = 0  # len(duties) when the current duty heading opened its list
     inline_clause = False
     semantic = _semantic_kinds(blocks)
     for i, block in enumerate(blocks):
@@ -514,6 +515,7 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                     opener = scheme  # a lead-in right under "1. Position and duties" keeps its number
                 section = Span(block.text.split("\n", 1)[0].strip(), block.location)
                 marked = False
+                opened_at = len(duties)
                 if block.table is not None:
                     t, r, c = block.table
                     before = len(duties)
@@ -560,14 +562,26 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 and not (last is not None and scheme[1] == last[1] + 1)):
             mode = None  # "③ …" after "② …업무는 다음과 같다", "3. Term" after "2. Duties": the next clause
             continue
+        if (duties and not _is_marked(block) and sources and sources[-1] is not block and _is_marked(sources[-1])
+                and _translation_of(block.text, sources[-1].text)):
+            continue  # "1. 수출 오더 접수 …" then "Handling export orders …": the item again
         if duties and marked and not _is_marked(block):
             mode = None  # a paragraph after the bullets: the list is over
             continue
         if not duties and not _is_marked(block) and _INTRO.search(block.text):
             continue  # "The Employee shall perform the following duties:" introduces the list
-        marked = marked or (_is_marked(block) and not duties) or (marked and _is_marked(block))
+        marked = marked or (_is_marked(block) and len(duties) == opened_at) or (marked and _is_marked(block))
         add(block.text, block)
     return _nested(duties, schemes, sources), section
+
+
+def _translation_of(text: str, item: str) -> bool:
+    """An unmarked line right under a list item, in the other script and of a like length: the
+    item's translation in a bilingual list."""
+    text, item = squash(text), squash(strip_marker(item))
+    if not text or bool(HANGUL.search(text)) == bool(HANGUL.search(item)) or (HANGUL.search(text) and re.search(r"[A-Za-z]{3}", text)):
+        return False
+    return 0.4 <= len(text) / max(len(item), 1) <= 4.0
 
 
 def _nested(duties: list[Duty], schemes: list[tuple[str, int] | None], sources: list[Block]) -> list[Duty]:

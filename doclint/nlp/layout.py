@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from doclint.model import Block
 from doclint.nlp.sections import heading_kind
-from doclint.nlp.text import LIST_MARKER
+from doclint.nlp.text import HANGUL, LIST_MARKER
 
 # a sentence end, or a time share closing an item ("… in Arabic and English (35%)", "… — approx. 40%")
 _SENTENCE_END = re.compile(
@@ -61,6 +61,14 @@ def is_marked(block: Block) -> bool:
     return block.kind == "list_item" or bool(block.marker) or bool(LIST_MARKER.match(block.text))
 
 
+def _other_language(line: str, nxt: str) -> bool:
+    """A bilingual page's next line in the other language starts anew: an English line is not
+    wrapped into a Korean sentence, nor a Korean line into an English one."""
+    if not HANGUL.search(line):
+        return bool(HANGUL.match(nxt.strip()))
+    return not HANGUL.search(nxt) and len(re.findall(r"[A-Za-z]+", nxt)) >= 3
+
+
 def logical_blocks(blocks: list[Block]) -> list[Block]:
     """Join the lines a PDF or text file wrapped back into one block: a line that is long, does
     not end a sentence, and is followed by an unmarked line of the same page."""
@@ -85,6 +93,7 @@ def logical_blocks(blocks: list[Block]) -> list[Block]:
             and _width(last_line.get(k, prev.text).rsplit("\n", 1)[-1]) >= _FULL_WIDTH * max(widest[prev.page], _MIN_LINE_WIDTH)
             and not _FIELD.match(block.text) and not _LETTERED.match(block.text)
             and not is_marked(block) and heading_kind(block.text) is None
+            and not _other_language(last_line.get(k, prev.text).rsplit("\n", 1)[-1], block.text)
         ):
             out[k] = replace(prev, text=prev.text + ("" if prev.text.endswith("-") else " ") + block.text)
             last_line[k] = block.text  # a short last line ends the paragraph, however long the block

@@ -127,7 +127,12 @@ def _clean_value(value: str) -> str:
     value = re.split(r"\s*/\s*[가-힣A-Za-z ]{1,10}\s*[:：]", value)[0]  # "MD 1명 / 고용형태: 정규직"
     value = re.sub(r"\s*\d+\s*명\s*$", "", value)
     value = re.split(r"\s{3,}|\t", value)[0]
+    value = re.split(r"(?<=[가-힣)])[.。]\s+(?=[가-힣A-Z])", value)[0]  # "…팀. 주요 업무는 다음과 같습니다": a sentence goes on
+    value = _UNIT_AFTER.sub("", value)  # "통번역사 / 해외영업본부 중남미팀": the unit is not the title
     return value.strip(" .;,")
+
+
+_UNIT_AFTER = re.compile(r"\s*[/|,]\s*(?:[가-힣A-Za-z0-9·]+\s+)*[가-힣A-Za-z0-9·]*(?:본부|사업부|팀|부서|연구소|센터)\s*$")
 
 
 @cache
