@@ -21,6 +21,7 @@ def _compiled(tier: str = "labels") -> tuple[re.Pattern[str], re.Pattern[str], r
     # any label of a title or rank, as the partner of this tier's label in a bilingual or joined
     # label: "직종 / Job Title", "직종 및 직위 / Job Title & Grade"
     every = [x for t in ("labels", "fallback_labels", "occupation_labels") for lang in ("ko", "en") for x in data[t][lang]]
+    every += data["unit_labels"]  # "소속 / 직위": the unit's label beside the title's
     any_alt = "|".join(f"(?:{x})" for x in sorted([*every, *data["rank_labels"]], key=len, reverse=True))
     partner = rf"(?:{any_alt})(?:\s*(?:및|&|and|,)\s*(?:{any_alt}))*"
     # "직위: X", "직책/직위 : X", "Position / 직위: X", "직위 (Position): X", "Position (직위): X"
@@ -128,10 +129,11 @@ def _clean_value(value: str) -> str:
     value = re.sub(r"\s*\d+\s*명\s*$", "", value)
     value = re.split(r"\s{3,}|\t", value)[0]
     value = re.split(r"(?<=[가-힣)])[.。]\s+(?=[가-힣A-Z])", value)[0]  # "…팀. 주요 업무는 다음과 같습니다": a sentence goes on
-    value = _UNIT_AFTER.sub("", value)  # "통번역사 / 해외영업본부 중남미팀": the unit is not the title
-    return value.strip(" .;,")
+    value = _UNIT_BEFORE.sub("", _UNIT_AFTER.sub("", value))  # "통번역사 / 해외영업본부 중남미팀": the unit is not the title
+    return value.strip(" .;,/|")
 
 
+_UNIT_BEFORE = re.compile(r"^(?:[가-힣A-Za-z0-9·]+\s+)*[가-힣A-Za-z0-9·]*(?:본부|사업부|팀|부서|연구소|센터)\s*[/|]\s*(?=\S)")
 _UNIT_AFTER = re.compile(r"\s*[/|,]\s*(?:[가-힣A-Za-z0-9·]+\s+)*[가-힣A-Za-z0-9·]*(?:본부|사업부|팀|부서|연구소|센터)\s*$")
 
 
