@@ -261,3 +261,19 @@ def test_bilingual_offer_letter(tmp_path: Path) -> None:
     assert facts.doc_type.value == "employment_contract"
     assert [d.text for d in facts.duties] == ["베트남 현지 유통사 발굴 및 수출 계약 협상", "수출 오더 접수 및 선적 일정 조율"]
     assert facts.title is not None and facts.title.value == "해외영업 담당(베트남)"
+
+
+STATEMENT_PROSE_KO = """고용사유서
+당사는 2014년 설립된 광고 영상 후반제작 전문 회사로, TV 광고와 온라인 광고 영상의 편집, 합성, 색보정 작업을 수행하고 있습니다.
+당사는 브라질 국적의 MARIA SOUZA(1996년생)를 당사 포스트프로덕션팀의 모션그래픽 디자이너로 채용하고자 합니다. 채용 후 담당 업무는 TV 광고의 모션그래픽 제작, 로고·자막 타이포그래피 애니메이션 제작, 실사 촬영본과 3D 소스의 합성 및 색보정입니다.
+"""
+
+
+def test_duties_stated_as_a_list_in_a_sentence(tmp_path: Path) -> None:
+    """"담당 업무는 A, B, C입니다" states the duties, ahead of any paragraph about the company; the
+    title is read from "…를 …팀의 X로 채용하고자 합니다"."""
+    facts = understand_file(_write(tmp_path, "statement.txt", STATEMENT_PROSE_KO))
+    assert [d.text for d in facts.duties] == [
+        "TV 광고의 모션그래픽 제작", "로고·자막 타이포그래피 애니메이션 제작", "실사 촬영본과 3D 소스의 합성 및 색보정",
+    ]
+    assert facts.title is not None and facts.title.value == "모션그래픽 디자이너"

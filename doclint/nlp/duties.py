@@ -74,12 +74,43 @@ def parse_share(text: str) -> tuple[str, float | None]:
 def split_prose(text: str) -> list[str]:
     """Split one line of run-on prose into duty clauses (doclint.nlp.clauses, on spaCy/Kiwi)."""
     text = squash(text)
+    stated = _stated_list(text)
+    if stated:
+        return stated
     if not _PROSE_HINT.search(text):
         return _noun_list(text.rstrip(" ."))  # a plain item: no analyser needed
     clauses = [c for c in (strip_lead_in(p) for p in split_clauses(text)) if not _NARRATION.match(c)]
     if len(clauses) == 1:  # the hint was a syllable ("입출고 대장"), not a connective: maybe a list
         return _noun_list(clauses[0].rstrip(" ."))
     return clauses
+
+
+# "채용 후 담당 업무는 A, B, C입니다", "을의 업무는 A, B, 그리고 C으로 한다": the work stated as a list
+_WORK_IS = re.compile(r"(?:업무|직무)(?:는|은)\s+(?P<list>[^.。]{8,}?)\s*(?:입니다|이다|이며|(?:으)?로\s*한다|임)\s*[.。]?")
+
+
+def _stated_list(text: str) -> list[str]:
+    """The items of a sentence that states the work as a comma list; parts before "X 등 Y" that
+    are bare nouns ("수출입 계약서, 신용장, 선적서류 등 무역 서류의 번역") belong to it."""
+    m = _WORK_IS.search(text)
+    if not m:
+        return []
+    flat = re.sub(r"[(（][^()（）]*[)）]", lambda g: g.group(0).replace(",", "\0"), m.group("list"))
+    parts = [p.strip().replace("\0", ",") for p in re.split(r",\s*(?:그리고\s+|및\s+)?", flat) if p.strip()]
+    out: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        if re.search(r"\s등(?:의)?\s", part):
+            out.append(", ".join([*pending, part]))
+            pending = []
+        elif len(part.split()) <= 2 and not re.search(r"(?:관리|제작|개발|분석|작성|지원|통역|번역|설계|운영|수행|검토|조율|교육|상담)$", part):
+            pending.append(part)
+        else:
+            out.extend(pending)
+            pending = []
+            out.append(part)
+    out.extend(pending)
+    return out if len(out) >= 2 else []
 
 
 # "…에서 선임연구원으로 근무(하면서)": the clause that says where someone worked, not a task
@@ -148,7 +179,7 @@ def _items(text: str, marked: bool = False) -> list[tuple[str, float | None]]:
         line = _one_language(strip_marker(line))
         if not line:
             continue
-        for part in [squash(line)] if one_item else split_prose(line):
+        for part in (_stated_list(squash(line)) or [squash(line)]) if one_item else split_prose(line):
             part, share = parse_share(strip_marker(part))
             part = _LIST_GLUE.sub("", part)
             if _about_duties().search(part) or part.rstrip().endswith((":", "：")):
@@ -192,6 +223,9 @@ def _prose_duties(blocks: list[Block]) -> list[Duty]:
     for block in blocks:
         if block.table is not None or len(block.text) < 40 or heading_kind(block.text):
             continue
+        stated = _stated_list(squash(block.text))
+        if stated:  # "담당 업무는 A, B, C입니다": the document says which its duties are
+            return [Duty(t, sh, Location(block.line, block.page), None) for t, sh in map(parse_share, stated)]
         if not (_PROSE_DUTY.search(block.text) or _WORK_TALK.search(block.text)):
             continue
         items = [parse_share(p) for p in split_prose(block.text)]
