@@ -75,8 +75,20 @@ def under_heading(blocks: list[Block], role: str) -> Span | None:
                 continue
             if matches(text, "posting"):
                 break  # copied posting text under a "채용 사유" heading is not the employer's reason
-            return Span(text[:200], Location(block.line, block.page))
+            return Span(text, Location(block.line, block.page))
     return None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?。])\s+|(?<=[다요음함])\.?\s+(?=[가-힣A-Z])")
+
+
+def _best_sentence(text: str, role: str) -> tuple[float, str]:
+    """The sentence of a section that reads most like `role`, and its score: a reason section
+    often opens with the company's business and comes to the reason in its second sentence."""
+    sentences = [x for x in _SENTENCES.split(text) if len(x.strip()) >= 15][:12] or [text]
+    scores = [c.scores.get(role, 0.0) for c in meaning.closeness(sentences, "passages")]
+    k = max(range(len(sentences)), key=lambda i: scores[i])
+    return scores[k], sentences[k].strip()
 
 
 def passage(blocks: list[Block], role: str) -> tuple[Span | None, Span | None]:
@@ -85,9 +97,11 @@ def passage(blocks: list[Block], role: str) -> tuple[Span | None, Span | None]:
     if found is not None:
         # the heading says what the section is for; the passage must also read a little like it,
         # or it is only a candidate ("speaks French" under "Reason for employment")
-        if meaning.closeness([found.text], "passages")[0].scores.get(role, 0.0) >= meaning.thresholds()["passage_unclear"]:
-            return found, None
-        return None, found
+        score, sentence = _best_sentence(found.text, role)
+        span = Span(sentence[:200], found.location)
+        if score >= meaning.thresholds()["passage_unclear"]:
+            return span, None
+        return None, span
     lines = _lines(blocks, 15, 600)
     if not lines:
         return None, None
