@@ -17,6 +17,7 @@ from doclint.nlp.clauses import split_clauses, strip_lead_in
 from doclint.nlp.layout import is_marked as _is_marked
 from doclint.nlp.sections import heading_kind
 from doclint.nlp.text import HANGUL, LIST_MARKER, squash, strip_marker
+from doclint.nlp.title import names_a_job
 
 # Korean clause endings that join duties in prose: …을 개발하고, …을 유지보수하며, …을 지원함
 # a paragraph that narrates duties: a letter's "she handled …", a statement's "담당업무는 …을 개발하고"
@@ -284,7 +285,7 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
     header_row = not right or all(_header_kind(others[c]) or _share_column(grid, r0, c) for c in right)
     if not header_row:
         for c in cols:
-            if c > c0:
+            if c > c0 and not names_a_job(grid[(r0, c)].text):  # "| 업무 | 사회과학 연구원 |": the job, not its work
                 add(grid[(r0, c)].text, grid[(r0, c)])
         r = r0 + 1
         # an empty label cell (a reader may not emit it at all) continues the duty rows
@@ -477,6 +478,10 @@ def _names_the_job(block: Block, grids: dict[int, Grid]) -> bool:
 _OPEN_END = re.compile(r"(?:및|와|과|,|、|(?i:\band|\bor|&))\s*$")
 
 
+# a form's label cell as OCR reads it: its other-language name misread as a few stray characters
+_OCR_NOISE = re.compile(r"(?<=[가-힣])(?:\s+[^\s가-힣]{1,4}){1,2}\s*$")
+
+
 def _ocr_tail_line(text: str) -> bool:
     """A recognised line that can continue a duty cell: words, not a sentence, label or noise."""
     text = squash(text)
@@ -525,6 +530,8 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
             add(found[1], block)
             continue
         found = heading_kind(block.text)
+        if not found and block.ocr and block.table is not None:
+            found = heading_kind(_OCR_NOISE.sub("", block.text))  # "업무 105": OCR misread "Job"
         if not found and i in semantic:
             role, lead_in = semantic[i]
             in_list_item = mode == "list" and duties and _is_marked(block) and not lead_in

@@ -358,6 +358,13 @@ def _job_noun() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{ko})|(?i:\b(?:{en})s?))(?:\s*[(（][^()（）]{{1,40}}[)）])?\s*$")
 
 
+def names_a_job(text: str) -> bool:
+    """A line that is only a job's name ("사회과학 연구원 (전문연구원) / Social Science Researcher")."""
+    line = squash(text)
+    first = line.split(" / ")[0].strip()
+    return "\n" not in text.strip() and 2 <= len(first) <= 50 and len(first.split()) <= 7 and bool(_job_noun().search(first))
+
+
 _HEADLINE_SKIP = re.compile(r"[:：@]|\d{3,}|https?:|(?i:curriculum|resume|résumé|\bcv\b)")
 
 
