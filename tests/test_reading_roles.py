@@ -277,3 +277,14 @@ def test_duties_stated_as_a_list_in_a_sentence(tmp_path: Path) -> None:
         "TV 광고의 모션그래픽 제작", "로고·자막 타이포그래피 애니메이션 제작", "실사 촬영본과 3D 소스의 합성 및 색보정",
     ]
     assert facts.title is not None and facts.title.value == "모션그래픽 디자이너"
+
+
+def test_gerund_lists_after_responsible_for() -> None:
+    """"he was responsible for X, tuning Y, and preparing Z": a list of gerunds, whatever opens the
+    sentence; capitalised words inside it ("RF Optimization Engineer") are no verbs."""
+    from doclint.nlp.duties import split_prose
+
+    assert split_prose(
+        "As RF Optimization Engineer he was responsible for drive-test planning and post-processing, tuning antenna tilt "
+        "across 1,200 LTE sites, and preparing weekly KPI reports for the operator."
+    ) == ["drive-test planning and post-processing", "tuning antenna tilt across 1,200 LTE sites", "preparing weekly KPI reports for the operator"]

@@ -136,6 +136,8 @@ def _past_adverbial(tokens: list[Any], k: int) -> int:
     return j if j < len(tokens) and j > k + (tokens[k].lower_ in {"since", "from", "in"}) and _is_en_verb(tokens[j].text) else k
 
 
+# what introduces a list of gerunds and nouns, not of verbs
+_GERUND_LIST = re.compile(r"(?i)\b(?:responsible\s+for|in\s+charge\s+of|responsibilities\s+(?:included|include|were)|duties\s+(?:included|include|were)|involved|consisted\s+of)\s")
 _PRONOUNS = {"he", "she", "they", "we"}
 _SUBORDINATORS = {"once", "when", "whenever", "if", "after", "before", "while", "because", "although", "as", "until"}
 _SUBJECT_MORE = {"also", "will", "would", "then", "later", "further", "additionally"}
@@ -160,8 +162,12 @@ def _en_clauses(doc: Doc) -> list[str]:
     start = 0
     tokens = list(doc)
     lead = strip_lead_in(doc.text).split(" ", 1)[0]  # "His duties included designing …" → designing
-    first_verb = lead if _is_en_verb(lead) else next((t.text for t in tokens if _is_en_verb(t.text)), None)
+    # (a capitalised word inside the sentence is a name or a title: "As RF Optimization Engineer he …")
+    first_verb = lead if _is_en_verb(lead) else next(
+        (t.text for t in tokens if _is_en_verb(t.text) and (t.i == 0 or not t.text[0].isupper())), None)
     form = _verb_form(first_verb) if first_verb else None
+    if _GERUND_LIST.search(doc.text.split(",", 1)[0]):
+        form = "ing"  # "he was responsible for drive-test planning …, tuning …, and preparing …"
     for i, tok in enumerate(tokens):
         if tok.text not in {",", ";", "and"} or i == 0:
             continue
@@ -177,7 +183,10 @@ def _en_clauses(doc: Doc) -> list[str]:
             k = subject  # a new subject and its verb: a new clause, whatever the verb's form
         else:
             nxt = tokens[k]
-            if not _is_en_verb(nxt.text) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
+            # "…, tuning antenna tilt …": a gerund that a dictionary also knows as a noun still
+            # starts a task in a list of gerunds
+            gerund = form == "ing" and nxt.lower_.endswith("ing") and bool(_lemmas(nxt.lower_, "VERB"))
+            if not (_is_en_verb(nxt.text) or gerund) or (nxt.text[0].isupper() and k > 0 and tokens[k - 1].text not in {";"}):
                 continue
             if form is not None and _verb_form(nxt.text) != form:
                 continue  # "built dashboards for sales, marketing and finance": not a new duty
@@ -216,6 +225,7 @@ def strip_lead_in(text: str) -> str:
     for regex in _data()["lead_in"]:
         stripped = regex.sub("", text, count=1)
         first = stripped.split(" ", 1)[0] if stripped else ""
-        if stripped != text and _is_en_verb(first):
+        # "…was responsible for drive-test planning": what follows such a lead-in is the task
+        if stripped != text and (_is_en_verb(first) or _GERUND_LIST.search(text[: len(text) - len(stripped)])):
             return stripped
     return text
