@@ -1,6 +1,7 @@
 """Reading, family by family, on the development part of the blind corpus (bench/corpus/dev/):
-documents written outside the team in 25 layout families (article contracts, the ministry's
-standard forms, bilingual tables, letters on letterhead, prose statements, certificates, CVs,
+documents written outside the team in two rounds of layout families (F01–F26, then L01–L27 from a
+new brief: article contracts, the ministry's standard forms, bilingual tables, letters on
+letterhead, prose statements, nested lists, offer letters, cover emails, certificates, CVs,
 postings …), each read by the real readers and doclint.nlp.understand().
 
 Every document's type must be right; per family, the duty lines found must reach a floor of
@@ -22,12 +23,13 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 import reading  # noqa: E402
 
-# Floors under today's figures (bench/extraction.py, development part: recall 0.88, precision
-# 0.89 overall; the weakest families — scans, letters in prose — near 0.45): a drop below them is
-# a reading regression. Families with fewer than 5 labelled duties are held only by the overall floor.
+# Floors under today's figures (bench/extraction.py, development part of both rounds: recall 0.88,
+# precision 0.90 overall; the weakest families — scans, letters in prose — near 0.45): a drop
+# below them is a reading regression. Families with fewer than 5 labelled duties are held only by
+# the overall floor.
 FLOOR_RECALL = 0.4
 FLOOR_PRECISION = 0.4
-FLOOR_OVERALL = {"recall": 0.86, "precision": 0.87}
+FLOOR_OVERALL = {"recall": 0.86, "precision": 0.88}
 
 
 @cache
@@ -46,7 +48,7 @@ FAMILIES = sorted({str(f.labels.get("layout")) for f in corpus.files("dev")})
 
 
 def test_every_family_is_covered() -> None:
-    assert len(FAMILIES) >= 20, FAMILIES
+    assert len(FAMILIES) >= 40, FAMILIES
 
 
 @pytest.mark.slow

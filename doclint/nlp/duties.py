@@ -209,7 +209,8 @@ _WORK_TALK = re.compile(
 # "I am the Principal …", "있습니다", "joined us as …"
 _NOT_A_TASK = re.compile(
     r"^(?:(?i:i|we|his|her|their|this|a\s+signed|he\s+(?:is|was|has\s+been)|she\s+(?:is|was|has\s+been))\b"
-    r"|(?i:joined|started|was\s+made|was\s+promoted)\b|있습니다$|[가-힣]{1,4}$)")
+    r"|(?i:joined|started|was\s+made|was\s+promoted)\b|있습니다$|[가-힣]{1,4}$)"
+    r"|(?:지\s*않(?:습니다|는다|음)|수\s*없(?:습니다|다|음))\s*[.。]?$")  # what the person will not do
 
 
 def _prose_duties(blocks: list[Block]) -> list[Duty]:
