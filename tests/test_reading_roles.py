@@ -288,3 +288,11 @@ def test_gerund_lists_after_responsible_for() -> None:
         "As RF Optimization Engineer he was responsible for drive-test planning and post-processing, tuning antenna tilt "
         "across 1,200 LTE sites, and preparing weekly KPI reports for the operator."
     ) == ["drive-test planning and post-processing", "tuning antenna tilt across 1,200 LTE sites", "preparing weekly KPI reports for the operator"]
+
+
+def test_title_label_words(tmp_path: Path) -> None:
+    """"포지션:" (startups) and "Post:" (British letters) label the title like "직위:" and "Position:"."""
+    for text, want in (("근로계약서\n포지션: 백엔드 개발자\n", "백엔드 개발자"),
+                       ("CERTIFICATE OF EMPLOYMENT\nPost: Quantity Surveyor\n", "Quantity Surveyor")):
+        facts = understand_file(_write(tmp_path, "doc.txt", text))
+        assert facts.title is not None and facts.title.value == want
