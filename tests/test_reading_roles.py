@@ -296,3 +296,13 @@ def test_title_label_words(tmp_path: Path) -> None:
                        ("CERTIFICATE OF EMPLOYMENT\nPost: Quantity Surveyor\n", "Quantity Surveyor")):
         facts = understand_file(_write(tmp_path, "doc.txt", text))
         assert facts.title is not None and facts.title.value == want
+
+
+def test_scan_title_misread_by_one_character() -> None:
+    """A scan's "경력증명서" read by OCR as "경 력 증 멍 서" still makes it a previous-employer letter;
+    the same line typed is not guessed at."""
+    from doclint.model import Block
+    from doclint.nlp.doctype import classify
+
+    assert classify([Block("경 력 증 멍 서", ocr=True), Block("성명 홍길동", ocr=True)])[0].value == "previous_employer_letter"
+    assert classify([Block("경 력 증 멍 서"), Block("성명 홍길동")])[0].value == "other"

@@ -22,6 +22,25 @@ def _cues() -> tuple[int, int, dict[str, list[tuple[str, re.Pattern[str], float]
     return int(data["min_score"]), int(data["head_blocks"]), cues
 
 
+@cache
+def _ocr_titles() -> dict[str, list[str]]:
+    return {k: list(v) for k, v in patterns.load("doctypes").get("ocr_titles", {}).items()}
+
+
+def _ocr_titles_in(blocks: list[Block]) -> set[str]:
+    """Types whose title a head line holds with at most one character misread."""
+    found: set[str] = set()
+    lines = [re.sub(r"\s+", "", line) for b in blocks for line in b.text.split("\n")]
+    for type_name, titles in _ocr_titles().items():
+        for title in titles:
+            n = len(title)
+            errors = 1 if n >= 5 else 0  # one misread character in five; a short title must be whole
+            if any(sum(a != c for a, c in zip(line[i:i + n], title, strict=True)) <= errors
+                   for line in lines for i in range(max(len(line) - n + 1, 0))):
+                found.add(type_name)
+    return found
+
+
 def classify(blocks: list[Block]) -> tuple[DocType, float, dict[str, float]]:
     """(type, confidence 0..1, scores per type)."""
     min_score, head_n, cues = _cues()
@@ -35,6 +54,10 @@ def classify(blocks: list[Block]) -> tuple[DocType, float, dict[str, float]]:
             if regex.search(head if where == "head" else full):
                 score += weight
         scores[type_name] = score
+    if any(b.ocr for b in body[:head_n]):
+        for type_name in _ocr_titles_in(body[:head_n]):
+            if scores.get(type_name, 0.0) < 10:
+                scores[type_name] = scores.get(type_name, 0.0) + 10
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < min_score:
         return DocType.OTHER, 0.0, scores
