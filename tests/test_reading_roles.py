@@ -306,3 +306,25 @@ def test_scan_title_misread_by_one_character() -> None:
 
     assert classify([Block("경 력 증 멍 서", ocr=True), Block("성명 홍길동", ocr=True)])[0].value == "previous_employer_letter"
     assert classify([Block("경 력 증 멍 서"), Block("성명 홍길동")])[0].value == "other"
+
+
+CERTIFICATE_WRAPPED = """SERVICE CERTIFICATE
+His duties and responsibilities were:
+• Facilitated HAZOP and LOPA studies for the ethane cracker and utilities units
+• Reviewed management of change requests and led pre-startup safety reviews for
+plant modifications and turnarounds.
+• Trained operations and maintenance staff in process safety fundamentals.
+
+We wish him every success.
+"""
+
+
+def test_a_bullet_wrapped_onto_an_unmarked_line(tmp_path: Path) -> None:
+    """A bullet that stops mid-sentence ("… for") goes on in the lower-case line under it; the
+    list goes on after it; the closing paragraph after the bullets is no duty."""
+    facts = understand_file(_write(tmp_path, "certificate.txt", CERTIFICATE_WRAPPED))
+    assert [d.text for d in facts.duties] == [
+        "Facilitated HAZOP and LOPA studies for the ethane cracker and utilities units",
+        "Reviewed management of change requests and led pre-startup safety reviews for plant modifications and turnarounds",
+        "Trained operations and maintenance staff in process safety fundamentals",
+    ]

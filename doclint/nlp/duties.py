@@ -607,6 +607,11 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         if (duties and not _is_marked(block) and sources and sources[-1] is not block and _is_marked(sources[-1])
                 and _translation_of(block.text, sources[-1].text)):
             continue  # "1. 수출 오더 접수 …" then "Handling export orders …": the item again
+        if (duties and not _is_marked(block) and sources and sources[-1] is not block and _is_marked(sources[-1])
+                and _wrapped_on(duties[-1].text, block.text)):
+            # "• Reviewed … safety reviews for" / "plant modifications and turnarounds.": the item goes on
+            duties[-1].text = f"{duties[-1].text} {parse_share(squash(block.text).rstrip('. '))[0]}".strip()
+            continue
         if duties and marked and not _is_marked(block):
             mode = None  # a paragraph after the bullets: the list is over
             continue
@@ -615,6 +620,19 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
         marked = marked or (_is_marked(block) and len(duties) == opened_at) or (marked and _is_marked(block))
         add(block.text, block)
     return _nested(duties, schemes, sources), section
+
+
+def _wrapped_on(item: str, line: str) -> bool:
+    """An unmarked line that continues the item above it: the item stops mid-sentence ("… for",
+    "… 운전 및") and the line goes on in lower case or in Korean, not as a sentence of its own."""
+    line = squash(line)
+    if not line or len(line) > 200 or heading_kind(line):
+        return False
+    if re.search(r"[.;:!?。]\s*$|[다음함]\s*$", item):
+        return False
+    if line[0].islower():
+        return bool(re.search(r"[A-Za-z,]\s*$", item))
+    return bool(HANGUL.match(line) and _OPEN_END.search(item))
 
 
 def _translation_of(text: str, item: str) -> bool:
