@@ -328,3 +328,12 @@ def test_a_bullet_wrapped_onto_an_unmarked_line(tmp_path: Path) -> None:
         "Reviewed management of change requests and led pre-startup safety reviews for plant modifications and turnarounds",
         "Trained operations and maintenance staff in process safety fundamentals",
     ]
+
+
+def test_title_in_lower_case_after_as(tmp_path: Path) -> None:
+    """A letter's title written in lower case ("practised with us as a corporate lawyer") is read
+    by its job noun; where a career began ("joined as a first-year lawyer") is not the post."""
+    text = ("REFERENCE LETTER\nI have known Zhang Hao since he joined us as a first-year lawyer in 2014. "
+            "He practised with us as a corporate lawyer and was made Senior Associate in 2018.\n")
+    facts = understand_file(_write(tmp_path, "letter.txt", text))
+    assert facts.title is not None and facts.title.value == "corporate lawyer"

@@ -165,7 +165,23 @@ def _from_sentence(blocks: list[Block]) -> Title | None:
                 if _only_rank(found):
                     continue  # "을의 직위는 대리로 하고, 직무는 폐수처리 엔지니어로 한다": read on
                 return found
+    for block, text in texts:
+        for m in _lowercase_job().finditer(text):
+            if re.match(r"(?:first|second|third|new|junior|young|trainee)\b", m.group("v")):
+                continue  # "joined as a first-year lawyer": where the career began, not the post
+            value_text, rank = split_rank(m.group("v"))
+            return Title(text.strip()[:200], block.location, value=value_text, rank=rank)
     return None
+
+
+@cache
+def _lowercase_job() -> re.Pattern[str]:
+    """"practised with us as a corporate lawyer", "worked as a data analyst": a title written in
+    lower case after "as", recognised by its job noun (the patterns above want capitals)."""
+    nouns = "|".join(patterns.load("titles")["job_nouns"]["en"])
+    return re.compile(
+        r"\b(?:employed|worked|served|practi[sc]ed|joined|hired|engaged|works|serves)\b[^.\n]{0,60}?\bas\s+(?:an?\s+|the\s+|our\s+)?"
+        rf"(?P<v>(?:[a-z][\w\-/&]*\s+){{0,3}}(?:{nouns}))\b(?!\s+(?:of|for)\b)")
 
 
 def _sentence_texts(blocks: list[Block]) -> list[tuple[Block, str]]:
