@@ -337,3 +337,37 @@ def test_title_in_lower_case_after_as(tmp_path: Path) -> None:
             "He practised with us as a corporate lawyer and was made Senior Associate in 2018.\n")
     facts = understand_file(_write(tmp_path, "letter.txt", text))
     assert facts.title is not None and facts.title.value == "corporate lawyer"
+
+
+def test_duty_table_with_unnamed_share_column_and_total(tmp_path: Path) -> None:
+    """"| Task | Share of time |": the share column is known by its cells; a row with one share
+    is one duty however its cell wrapped; the total row adds up and is no duty."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("CERTIFICATE OF EMPLOYMENT")
+    doc.add_paragraph("His work covered line maintenance for domestic and foreign carriers.")
+    rows = [("Task", "Share of time"),
+            ("Pre-flight, transit and daily checks on A320 aircraft", "40%"),
+            ("Defect troubleshooting and rectification in accordance with the AMM, including\nreplacement of line-replaceable units", "60%"),
+            ("Total", "100%")]
+    table = doc.add_table(rows=len(rows), cols=2)
+    for r, (task, share) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = task, share
+    path = tmp_path / "coe.docx"
+    doc.save(str(path))
+    facts = understand_file(path)
+    assert [(d.text, d.share) for d in facts.duties] == [
+        ("Pre-flight, transit and daily checks on A320 aircraft", 0.4),
+        ("Defect troubleshooting and rectification in accordance with the AMM, including replacement of line-replaceable units", 0.6),
+    ]
+
+
+def test_cover_email_sending_the_documents_is_other(tmp_path: Path) -> None:
+    """An email that sends the case's documents names the 고용사유서; it is not one, and gets no
+    absence finding."""
+    text = ("보낸사람: 인사팀 <hr@example.co.kr>\n제목: E-7 사증발급인정서 신청 서류 송부\n\n"
+            "행정사님, 안녕하세요. 요청하신 서류 보내드립니다.\n[첨부]\n1. 근로계약서\n2. 고용사유서\n3. 경력증명서\n감사합니다.\n")
+    path = _write(tmp_path, "메일_서류송부.txt", text)
+    assert understand_file(path).doc_type.value == "other"
+    assert not [f for f in lint(path).findings if f.rule in ("DL102", "DL202", "DL203")]
