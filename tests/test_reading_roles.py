@@ -42,6 +42,20 @@ CONTRACT_KO = """근 로 계 약 서
 """
 
 
+def _docx_with_table(path: Path, paragraphs: list[str], rows: list[tuple[str, str]]) -> Path:
+    """A .docx of these paragraphs, then a two-column table of these rows."""
+    from docx import Document
+
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(rows), cols=2)
+    for r, (left, right) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = left, right
+    doc.save(str(path))
+    return path
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -208,21 +222,13 @@ def test_points_under_numbered_areas_belong_to_them(tmp_path: Path) -> None:
 def test_bilingual_form_table_title_and_particulars(tmp_path: Path) -> None:
     """The bilingual standard contract for foreign workers: "3. 직종 / Job Title" labels the title
     (a rank kept apart), and the employee's particulars ("성명 / Name: …") are no duties."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph("외국인 근로자 근로계약서 / Employment Contract for Foreign Worker")
     rows = [
         ("2. 근로자 / Employee", "성명 / Name: Aigerim Bekova\n국적 / Nationality: 카자흐스탄 / Kazakhstan\n생년월일 / Date of Birth: 1993. 4. 2."),
         ("3. 직종 및 직위 / Job Title & Grade", "정보보안 엔지니어 (대리) / Information Security Engineer (Assistant Manager)"),
         ("4. 업무내용 / Duties", "1) 보안 이벤트 모니터링 및 1차 대응\n2) 취약점 진단 및 보고서 작성"),
         ("5. 임금 / Wages", "연봉 52,000,000원"),
     ]
-    table = doc.add_table(rows=len(rows), cols=2)
-    for r, (label, value) in enumerate(rows):
-        table.cell(r, 0).text, table.cell(r, 1).text = label, value
-    path = tmp_path / "contract.docx"
-    doc.save(str(path))
+    path = _docx_with_table(tmp_path / "contract.docx", ["외국인 근로자 근로계약서 / Employment Contract for Foreign Worker"], rows)
     facts = understand_file(path)
     assert facts.title is not None and facts.title.value.startswith("정보보안 엔지니어") and facts.title.rank == "대리 / Assistant Manager"
     assert [d.text for d in facts.duties] == ["보안 이벤트 모니터링 및 1차 대응", "취약점 진단 및 보고서 작성"]
@@ -342,21 +348,12 @@ def test_title_in_lower_case_after_as(tmp_path: Path) -> None:
 def test_duty_table_with_unnamed_share_column_and_total(tmp_path: Path) -> None:
     """"| Task | Share of time |": the share column is known by its cells; a row with one share
     is one duty however its cell wrapped; the total row adds up and is no duty."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph("CERTIFICATE OF EMPLOYMENT")
-    doc.add_paragraph("His work covered line maintenance for domestic and foreign carriers.")
     rows = [("Task", "Share of time"),
             ("Pre-flight, transit and daily checks on A320 aircraft", "40%"),
             ("Defect troubleshooting and rectification in accordance with the AMM, including\nreplacement of line-replaceable units", "60%"),
             ("Total", "100%")]
-    table = doc.add_table(rows=len(rows), cols=2)
-    for r, (task, share) in enumerate(rows):
-        table.cell(r, 0).text, table.cell(r, 1).text = task, share
-    path = tmp_path / "coe.docx"
-    doc.save(str(path))
-    facts = understand_file(path)
+    paragraphs = ["CERTIFICATE OF EMPLOYMENT", "His work covered line maintenance for domestic and foreign carriers."]
+    facts = understand_file(_docx_with_table(tmp_path / "coe.docx", paragraphs, rows))
     assert [(d.text, d.share) for d in facts.duties] == [
         ("Pre-flight, transit and daily checks on A320 aircraft", 0.4),
         ("Defect troubleshooting and rectification in accordance with the AMM, including replacement of line-replaceable units", 0.6),

@@ -316,9 +316,7 @@ def _table_duties(grid: Grid, r0: int, c0: int, add: Callable[..., list[Duty]]) 
         for c in share_cols or [c for c in cols if c not in (duty_col, c0)]:
             if (r, c) in grid and len(grid[(r, c)].text.strip()) <= 12:
                 value = grid[(r, c)].text.strip()
-                # a bare "35" under "비중(%)" / "Share of time"
-                bare = c in share_cols and re.fullmatch(r"\d{1,3}", value) and 0 < int(value) <= 100
-                share = int(value) / 100 if bare else parse_share(value)[1]
+                share = parse_share(value)[1] if c not in share_cols else _cell_share(value)
                 if share is not None:
                     break
         lines = [x for x in cell.text.split("\n") if x.strip()]
@@ -337,8 +335,15 @@ def _share_column(grid: Grid, r0: int, c: int) -> bool:
     """A column under a header the word lists do not know ("Share of time", "투입률") whose
     cells below are mostly time shares: "40%", "35", "주 2일"."""
     cells = [squash(b.text) for (r, col), b in grid.items() if col == c and r > r0 and b.text.strip()]
-    shares = [t for t in cells if len(t) <= 12 and (parse_share(t)[1] is not None or re.fullmatch(r"\d{1,3}", t))]
+    shares = [t for t in cells if len(t) <= 12 and (_cell_share(t) is not None or re.fullmatch(r"\d{1,3}", t))]
     return len(cells) >= 2 and len(shares) * 2 > len(cells)
+
+
+def _cell_share(text: str) -> float | None:
+    """A share column's cell: "40%", "주 2일", or a bare "35" under "비중(%)" / "Share of time"."""
+    if re.fullmatch(r"\d{1,3}", text) and 0 < int(text) <= 100:
+        return int(text) / 100
+    return parse_share(text)[1]
 
 
 @cache
@@ -604,11 +609,11 @@ def _sectioned_duties(blocks: list[Block]) -> tuple[list[Duty], Span | None]:
                 and not (last is not None and scheme[1] == last[1] + 1)):
             mode = None  # "③ …" after "② …업무는 다음과 같다", "3. Term" after "2. Duties": the next clause
             continue
-        if (duties and not _is_marked(block) and sources and sources[-1] is not block and _is_marked(sources[-1])
-                and _translation_of(block.text, sources[-1].text)):
+        # an unmarked line right under a list item: its translation, or its wrapped end
+        under_item = bool(duties) and not _is_marked(block) and sources[-1] is not block and _is_marked(sources[-1])
+        if under_item and _translation_of(block.text, sources[-1].text):
             continue  # "1. 수출 오더 접수 …" then "Handling export orders …": the item again
-        if (duties and not _is_marked(block) and sources and sources[-1] is not block and _is_marked(sources[-1])
-                and _wrapped_on(duties[-1].text, block.text)):
+        if under_item and _wrapped_on(duties[-1].text, block.text):
             # "• Reviewed … safety reviews for" / "plant modifications and turnarounds.": the item goes on
             duties[-1].text = f"{duties[-1].text} {parse_share(squash(block.text).rstrip('. '))[0]}".strip()
             continue

@@ -374,11 +374,14 @@ def _job_noun() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{ko})|(?i:\b(?:{en})s?))(?:\s*[(（][^()（）]{{1,40}}[)）])?\s*$")
 
 
+def _job_name(text: str) -> bool:
+    """A short text that ends with a job noun ("Data Scientist", "BIM 엔지니어")."""
+    return 2 <= len(text) <= 50 and len(text.split()) <= 7 and bool(_job_noun().search(text))
+
+
 def names_a_job(text: str) -> bool:
     """A line that is only a job's name ("사회과학 연구원 (전문연구원) / Social Science Researcher")."""
-    line = squash(text)
-    first = line.split(" / ")[0].strip()
-    return "\n" not in text.strip() and 2 <= len(first) <= 50 and len(first.split()) <= 7 and bool(_job_noun().search(first))
+    return "\n" not in text.strip() and _job_name(squash(text).split(" / ")[0].strip())
 
 
 _HEADLINE_SKIP = re.compile(r"[:：@]|\d{3,}|https?:|(?i:curriculum|resume|résumé|\bcv\b)")
@@ -402,7 +405,7 @@ def _headline(blocks: list[Block]) -> Title | None:
             # the part before a slash when it names a job, else the whole first field
             field = re.split(r"\s+[|·•]\s+|\s{2,}", line)[0].strip()
             for first in dict.fromkeys((field.split(" / ")[0].strip(), field)):
-                if 2 <= len(first) <= 50 and len(first.split()) <= 7 and not _HEADLINE_SKIP.search(first) and _job_noun().search(first):
+                if not _HEADLINE_SKIP.search(first) and _job_name(first):
                     value_text, rank = split_rank(first)
                     return Title(line[:200], block.location, value=value_text, rank=rank)
     return None
